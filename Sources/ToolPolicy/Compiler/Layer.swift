@@ -1,0 +1,19 @@
+/// The files of one layer of a policy: the base, or a profile.
+struct Layer: Sendable {
+    /// The layer's name: `national`, `rennes`.
+    var name: String
+    /// The title given in a header, if any.
+    var title: String?
+    /// The base a profile extends; `nil` for a base.
+    var extends: String?
+    /// The parsed files.
+    var files: [Syntax.File]
+    /// The source documents named by `source` in the headers.
+    var sourceDocuments: [String] {
+        var seen = Set<String>()
+        return files.flatMap { $0.header?.sources ?? [] }.filter { seen.insert($0).inserted }
+    }
+
+    /// Every statement of the layer, in file order.
+    var statements: [Syntax.Statement] { files.flatMap(\.statements) }
+}

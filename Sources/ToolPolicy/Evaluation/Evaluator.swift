@@ -1,0 +1,71 @@
+extension Policy {
+    /// Decides a request and records every rule's truth in `trace`; the fast path.
+    ///
+    /// Precedence (`docs/language.md` §5): a true forbid or a violated requirement denies;
+    /// then an unlisted tool or a true review rule gives `review`; then no true or unknown
+    /// permit denies; then any unknown forbid or requirement, or only unknown permits,
+    /// gives `conditional`; else `allowed`. Allocates nothing.
+    public func verdict(for request: UseRequest, trace: inout EvaluationTrace) -> Verdict {
+        let toolSlots = request.toolIndex.map { tools[$0].slots } ?? unlistedSlots
+        let standing = request.toolIndex.map { Program.Standing(tools[$0].standing) } ?? .unlisted
+        return program.nodes.withUnsafeBufferPointer { nodes in
+            toolSlots.withUnsafeBufferPointer { toolFacts in
+                request.slots.withUnsafeBufferPointer { useFacts in
+                    let env = Environment(
+                        toolFacts: toolFacts, useFacts: useFacts, toolIndex: Int64(request.toolIndex ?? -1),
+                        standing: standing.rawValue, today: request.today.days
+                    )
+                    return decide(nodes, env, listed: request.toolIndex != nil, trace: &trace)
+                }
+            }
+        }
+    }
+
+    private func decide(
+        _ nodes: UnsafeBufferPointer<Program.Node>, _ env: Environment, listed: Bool, trace: inout EvaluationTrace
+    ) -> Verdict {
+        var denied = false
+        var pending = false
+        let conditionNodes = ruleIndices.conditions
+        trace.conditions.withUnsafeMutableBufferPointer { conditions in
+            trace.requirements.withUnsafeMutableBufferPointer { requirements in
+                for index in ruleIndices.forbid {
+                    let truth = Program.evaluate(conditionNodes[index], nodes, env)
+                    conditions[index] = truth
+                    denied = denied || truth == .true
+                    pending = pending || truth == .unknown
+                }
+                for index in ruleIndices.require {
+                    let node = conditionNodes[index]
+                    let when = node < 0 ? Truth.true : Program.evaluate(node, nodes, env)
+                    let required = Program.evaluate(ruleIndices.requirements[index], nodes, env)
+                    conditions[index] = when
+                    requirements[index] = required
+                    if when == .true, required == .false { denied = true }
+                    if when != .false, required != .true { pending = true }
+                }
+                for index in ruleIndices.others {
+                    conditions[index] = Program.evaluate(conditionNodes[index], nodes, env)
+                }
+            }
+        }
+        if denied { return .denied }
+        if !listed || ruleIndices.review.contains(where: { trace.conditions[$0] == .true }) { return .review }
+        var permitted = false
+        var maybePermitted = false
+        for index in ruleIndices.permit {
+            permitted = permitted || trace.conditions[index] == .true
+            maybePermitted = maybePermitted || trace.conditions[index] == .unknown
+        }
+        if !permitted, !maybePermitted { return .denied }
+        return pending || !permitted ? .conditional : .allowed
+    }
+
+    /// Decides a request and explains the answer: the rules that decided, the conditions
+    /// left, the advice, the remedies and the facts that would settle it.
+    public func decide(_ request: UseRequest) -> Decision {
+        var trace = EvaluationTrace(for: self)
+        let verdict = verdict(for: request, trace: &trace)
+        return Decision(policy: self, request: request, verdict: verdict, trace: trace)
+    }
+}

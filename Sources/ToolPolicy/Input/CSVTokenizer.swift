@@ -1,0 +1,235 @@
+private let quote: UInt8 = 0x22
+private let space: UInt8 = 0x20
+private let carriageReturn: UInt8 = 0x0D
+private let lineFeed: UInt8 = 0x0A
+
+/// The RFC 4180 state machine shared by the CSV readers. It is fed bytes a buffer at a time
+/// and keeps its state between buffers, so a record may be split anywhere across chunks.
+/// Field contents (unescaped, trimmed) accumulate in `scratch` until the record ends.
+struct CSVTokenizer: Sendable {
+    private enum State: Sendable {
+        case recordStart, fieldStart, unquoted, quoted, quoteInQuoted, afterQuoted
+    }
+
+    private let separator: UInt8
+    /// The 1-based physical line of the next byte.
+    private(set) var line = 1
+    private var state = State.recordStart
+    /// The last byte was a CR, so an LF right after it belongs to the same line break.
+    private var afterCR = false
+    private var recordLine = 1
+    private var scratch: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    /// Trailing-space trimming of the current field stops here (its start, or its closing quote).
+    private var protectedEnd = 0
+    /// The OR of every byte in `scratch`: below 0x80 means the record is ASCII.
+    private var highBits: UInt8 = 0
+
+    init(separator: CSVSeparator) {
+        self.separator = separator.rawValue
+    }
+
+    /// Consumes bytes of `buffer` from `position` until a record is complete (returns true)
+    /// or the buffer is exhausted (returns false; feed the next buffer or call `finish`).
+    mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, at position: inout Int) -> Bool {
+        while position < buffer.count {
+            let byte = buffer[position]
+            switch state {
+            case .recordStart:
+                if byte == carriageReturn || byte == lineFeed {
+                    countLineBreak(byte)
+                    position += 1
+                } else {
+                    afterCR = false
+                    recordLine = line
+                    state = .fieldStart
+                }
+            case .fieldStart:
+                if byte == space {
+                    position += 1
+                } else if byte == quote {
+                    position += 1
+                    state = .quoted
+                } else if byte == separator {
+                    position += 1
+                    endField()
+                } else if byte == carriageReturn || byte == lineFeed {
+                    position += 1
+                    return endRecord(lineBreak: byte)
+                } else {
+                    state = .unquoted
+                }
+            case .unquoted:
+                let end = appendRun(buffer, from: position, stoppingAtQuote: false)
+                position = end
+                guard end < buffer.count else { return false }
+                position += 1
+                if buffer[end] == separator {
+                    endField()
+                    state = .fieldStart
+                } else {
+                    return endRecord(lineBreak: buffer[end])
+                }
+            case .quoted:
+                let end = appendRun(buffer, from: position, stoppingAtQuote: true)
+                if end > position { afterCR = false }
+                position = end
+                guard end < buffer.count else { return false }
+                position += 1
+                let stop = buffer[end]
+                if stop == quote {
+                    afterCR = false
+                    state = .quoteInQuoted
+                } else {
+                    scratch.append(stop)
+                    countLineBreak(stop)
+                }
+            case .quoteInQuoted:
+                if byte == quote {
+                    scratch.append(quote)
+                    position += 1
+                    state = .quoted
+                } else {
+                    protectedEnd = scratch.count
+                    state = .afterQuoted
+                }
+            case .afterQuoted:
+                position += 1
+                if byte == separator {
+                    endField()
+                    state = .fieldStart
+                } else if byte == carriageReturn || byte == lineFeed {
+                    return endRecord(lineBreak: byte)
+                } else {
+                    scratch.append(byte)
+                    highBits |= byte
+                }
+            }
+        }
+        return false
+    }
+
+    /// Ends the input: returns true when a last record without a line break is complete, false
+    /// when there is nothing left, and throws when a quoted field is still open.
+    mutating func finish() throws(CSVError) -> Bool {
+        switch state {
+        case .recordStart:
+            return false
+        case .quoted:
+            state = .recordStart
+            throw CSVError(
+                kind: .unterminatedQuote, line: recordLine,
+                message: "quoted field starting on line \(recordLine) is never closed"
+            )
+        case .quoteInQuoted:
+            protectedEnd = scratch.count
+        case .fieldStart, .unquoted, .afterQuoted:
+            break
+        }
+        endField()
+        state = .recordStart
+        return true
+    }
+
+    /// Builds the completed record and clears the accumulated fields.
+    mutating func takeRecord() -> CSVRecord {
+        let (fields, encoding) = scratch.withUnsafeBufferPointer {
+            TextDecoding.decodeFields($0, fieldEnds: fieldEnds, isASCII: highBits < 0x80)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        protectedEnd = 0
+        highBits = 0
+        return CSVRecord(fields: fields, line: recordLine, encoding: encoding)
+    }
+
+    /// Appends bytes up to the next separator or line break (or quote, in a quoted field)
+    /// and returns the index of that stop byte, or `buffer.count`.
+    private mutating func appendRun(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, stoppingAtQuote: Bool
+    ) -> Int {
+        var end = start
+        var bits: UInt8 = 0
+        let stop = stoppingAtQuote ? quote : separator
+        while end < buffer.count {
+            let byte = buffer[end]
+            if byte == stop || byte == carriageReturn || byte == lineFeed { break }
+            bits |= byte
+            end += 1
+        }
+        if end > start {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start ..< end]))
+            highBits |= bits
+        }
+        return end
+    }
+
+    private mutating func endField() {
+        while scratch.count > protectedEnd, scratch.last == space {
+            scratch.removeLast()
+        }
+        fieldEnds.append(scratch.count)
+        protectedEnd = scratch.count
+    }
+
+    private mutating func endRecord(lineBreak: UInt8) -> Bool {
+        endField()
+        countLineBreak(lineBreak)
+        state = .recordStart
+        return true
+    }
+
+    /// Advances the line count for a CR or LF, counting CR LF once.
+    private mutating func countLineBreak(_ byte: UInt8) {
+        if byte == carriageReturn {
+            line += 1
+            afterCR = true
+        } else if afterCR {
+            afterCR = false
+        } else {
+            line += 1
+        }
+    }
+}
+
+/// Counts candidate separators outside quotes on the header (the first non-empty line,
+/// at most its first `limit` bytes) and picks the most frequent one.
+struct SeparatorDetector: Sendable {
+    /// How many bytes of the header line are examined at most.
+    static let limit = 65_536
+
+    private var semicolons = 0
+    private var commas = 0
+    private var tabs = 0
+    private var inQuotes = false
+    private var examined = 0
+    /// Whether the header line has been seen in full (or up to the limit).
+    private(set) var isComplete = false
+
+    /// The most frequent separator; ties go to `;`, then `,`, then tab.
+    var separator: CSVSeparator {
+        if semicolons >= commas, semicolons >= tabs { return .semicolon }
+        return commas >= tabs ? .comma : .tab
+    }
+
+    /// Examines the next byte of the input.
+    mutating func feed(_ byte: UInt8) {
+        guard !isComplete else { return }
+        if byte == carriageReturn || byte == lineFeed {
+            if examined > 0, !inQuotes { isComplete = true }
+            return
+        }
+        examined += 1
+        if byte == quote {
+            inQuotes.toggle()
+        } else if !inQuotes {
+            switch byte {
+            case CSVSeparator.semicolon.rawValue: semicolons += 1
+            case CSVSeparator.comma.rawValue: commas += 1
+            case CSVSeparator.tab.rawValue: tabs += 1
+            default: break
+            }
+        }
+        if examined >= Self.limit { isComplete = true }
+    }
+}

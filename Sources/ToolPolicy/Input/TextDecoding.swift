@@ -1,0 +1,104 @@
+/// The text encoding a CSV record was decoded with.
+public enum CSVEncoding: String, Sendable {
+    /// UTF-8 (the record's bytes were valid UTF-8).
+    case utf8
+    /// Windows-1252, the fallback for records that are not valid UTF-8 (Excel's "CSV" on Western Windows).
+    case windows1252
+}
+
+/// Byte-to-text decoding for CSV records.
+enum TextDecoding {
+    /// The code points of Windows-1252 bytes 0x80–0x9F; the five bytes the code page leaves
+    /// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the code point of the same value.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    /// Decodes the fields of one record, which are consecutive slices of `bytes` ending at
+    /// `fieldEnds`: as UTF-8 when every field is valid UTF-8, else all as Windows-1252.
+    static func decodeFields(
+        _ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], isASCII: Bool
+    ) -> (fields: [String], encoding: CSVEncoding) {
+        if !isASCII, !isValidUTF8(bytes, fieldEnds: fieldEnds) {
+            return (windows1252Fields(bytes, fieldEnds: fieldEnds), .windows1252)
+        }
+        return (utf8Fields(bytes, fieldEnds: fieldEnds), .utf8)
+    }
+
+    private static func utf8Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> [String] {
+        var start = 0
+        return fieldEnds.map { end in
+            defer { start = end }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
+        }
+    }
+
+    /// Transcodes the whole record once, then slices the result at the shifted field ends.
+    private static func windows1252Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> [String] {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        var start = 0
+        let ends = fieldEnds.map { end in
+            defer { start = end }
+            appendWindows1252(UnsafeBufferPointer(rebasing: bytes[start ..< end]), asUTF8To: &utf8)
+            return utf8.count
+        }
+        return utf8.withUnsafeBufferPointer { utf8Fields($0, fieldEnds: ends) }
+    }
+
+    /// Appends the UTF-8 form of Windows-1252 `bytes` to `utf8`; every byte is one character.
+    private static func appendWindows1252(_ bytes: UnsafeBufferPointer<UInt8>, asUTF8To utf8: inout [UInt8]) {
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+                continue
+            }
+            let value = byte <= 0x9F ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+            if value < 0x800 {
+                utf8.append(UInt8(0xC0 | value >> 6))
+            } else {
+                utf8.append(UInt8(0xE0 | value >> 12))
+                utf8.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            }
+            utf8.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// Whether every field (slice of `bytes` ending at `fieldEnds`) is well-formed UTF-8:
+    /// no stray continuation bytes, overlong forms, surrogates, or code points past U+10FFFF.
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> Bool {
+        var start = 0
+        for end in fieldEnds {
+            var index = start
+            while index < end {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var secondRange: ClosedRange<UInt8> = 0x80 ... 0xBF
+                switch lead {
+                case 0xC2 ... 0xDF: length = 2
+                case 0xE0: length = 3; secondRange = 0xA0 ... 0xBF
+                case 0xED: length = 3; secondRange = 0x80 ... 0x9F
+                case 0xE1 ... 0xEF: length = 3
+                case 0xF0: length = 4; secondRange = 0x90 ... 0xBF
+                case 0xF4: length = 4; secondRange = 0x80 ... 0x8F
+                case 0xF1 ... 0xF3: length = 4
+                default: return false
+                }
+                guard end - index >= length, secondRange.contains(bytes[index + 1]) else { return false }
+                for offset in 2 ..< length where bytes[index + offset] & 0xC0 != 0x80 {
+                    return false
+                }
+                index += length
+            }
+            start = end
+        }
+        return true
+    }
+}

@@ -1,0 +1,163 @@
+/// Turns the text of a rules file into tokens, reporting malformed ones as diagnostics.
+///
+/// The lexer never stops at an error: it reports it and goes on, so the parser still
+/// sees the rest of the file.
+struct Lexer {
+    private let file: String
+    private let characters: [Character]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(source: SourceFile) {
+        self.file = source.path
+        self.characters = Array(source.text)
+    }
+
+    /// Lexes the whole file; the last token is always `.end`.
+    static func tokens(of source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source: source)
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.next()
+            tokens.append(token)
+            if token.kind == .end { break }
+        }
+        return (tokens, lexer.diagnostics)
+    }
+
+    private var current: Character? { index < characters.count ? characters[index] : nil }
+    private func peek(_ offset: Int) -> Character? {
+        index + offset < characters.count ? characters[index + offset] : nil
+    }
+
+    private mutating func advance() {
+        guard let character = current else { return }
+        index += 1
+        if character.isNewline {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+    }
+
+    private var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    private mutating func next() -> Token {
+        skipTrivia()
+        let start = location
+        let startsLine = start.column == 1
+        func token(_ kind: Token.Kind) -> Token {
+            let length = line == start.line ? max(1, column - start.column) : 1
+            return Token(kind: kind, range: SourceRange(start: start, length: length), startsLine: startsLine)
+        }
+        guard let character = current else { return token(.end) }
+        if character.isLetter {
+            return token(.word(readWord()))
+        }
+        if character.isASCII, character.isNumber {
+            return token(readNumberOrDate(start: start))
+        }
+        if character == "\"" {
+            return token(.string(readString(start: start)))
+        }
+        advance()
+        switch character {
+        case "!", "<", ">":
+            if current == "=" {
+                advance()
+                return token(.symbol("\(character)="))
+            }
+            if character == "!" {
+                report(.unexpectedCharacter("!", at: SourceRange(start: start, length: 1)))
+                return next()
+            }
+            return token(.symbol(String(character)))
+        case ".", ",", ":", "=", "{", "}", "(", ")":
+            return token(.symbol(String(character)))
+        default:
+            report(.unexpectedCharacter(character, at: SourceRange(start: start, length: 1)))
+            return next()
+        }
+    }
+
+    private mutating func skipTrivia() {
+        while let character = current {
+            if character == "#" {
+                while let c = current, !c.isNewline { advance() }
+            } else if character.isWhitespace {
+                advance()
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func readWord() -> String {
+        var word = ""
+        while let c = current, c.isLetter || c.isNumber || c == "_" || c == "-" {
+            word.append(c)
+            advance()
+        }
+        return word
+    }
+
+    private mutating func readNumberOrDate(start: SourceLocation) -> Token.Kind {
+        var text = ""
+        while let c = current, (c.isASCII && c.isNumber) || c == "-" {
+            text.append(c)
+            advance()
+        }
+        while let c = current, c.isLetter || c == "_" {
+            text.append(c)
+            advance()
+        }
+        let range = SourceRange(start: start, length: text.count)
+        if text.contains("-") {
+            if let date = CivilDate(parsing: text) { return .date(date.days) }
+            report(.malformedDate(text, at: range))
+            return .date(0)
+        }
+        guard let value = Int64(text) else {
+            report(.malformedNumber(text, at: range))
+            return .integer(0)
+        }
+        return .integer(value)
+    }
+
+    private mutating func readString(start: SourceLocation) -> String {
+        advance()
+        var text = ""
+        while let c = current {
+            switch c {
+            case "\"":
+                advance()
+                return text
+            case "\\":
+                advance()
+                switch current {
+                case "n": text.append("\n")
+                case "\"": text.append("\"")
+                case "\\": text.append("\\")
+                default:
+                    report(.unknownEscape(current.map(String.init) ?? "", at: SourceRange(start: location, length: 1)))
+                }
+                advance()
+            case _ where c.isNewline:
+                while let w = current, w.isWhitespace { advance() }
+                if !text.hasSuffix(" ") { text.append(" ") }
+            default:
+                text.append(c)
+                advance()
+            }
+        }
+        report(.unterminatedString(at: SourceRange(start: start, length: 1)))
+        return text
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}

@@ -1,0 +1,90 @@
+/// Parses the tokens of one rules file into a ``Syntax/File``.
+///
+/// The parser never throws. On a syntax error it records a diagnostic and skips to the
+/// next statement, which starts at column 1 with a statement keyword, so every error of
+/// a file is reported.
+struct Parser {
+    var tokens: [Token]
+    var position = 0
+    var diagnostics: [Diagnostic] = []
+
+    /// Raised inside a statement to abandon it; the error is already recorded.
+    struct Abandon: Error {}
+
+    static let statementKeywords: Set<String> = ["tool", "use", "classify", "rule", "extend", "override"]
+
+    /// Lexes and parses a file.
+    static func parse(_ source: SourceFile) -> (file: Syntax.File, diagnostics: [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokens(of: source)
+        var parser = Parser(tokens: tokens)
+        let header = parser.parseHeader()
+        var statements: [Syntax.Statement] = []
+        while !parser.atEnd {
+            do {
+                statements.append(try parser.parseStatement())
+            } catch {
+                parser.recover()
+            }
+        }
+        return (Syntax.File(source: source, header: header, statements: statements), lexical + parser.diagnostics)
+    }
+
+    var current: Token { tokens[position] }
+    var atEnd: Bool { current.kind == .end }
+
+    mutating func advance() {
+        if !atEnd { position += 1 }
+    }
+
+    /// Skips to the next token that can start a statement.
+    mutating func recover() {
+        advance()
+        while !atEnd {
+            if current.startsLine, let word = current.word, Parser.statementKeywords.contains(word) { return }
+            advance()
+        }
+    }
+
+    /// Records an "expected X" error at the current token and returns the error that abandons the statement.
+    mutating func expectedError(_ what: String, hint: String? = nil) -> Abandon {
+        diagnostics.append(.expected(what, found: current, hint: hint))
+        return Abandon()
+    }
+
+    mutating func consume(word: String) -> Bool {
+        guard current.isWord(word) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func consume(symbol: String) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(word: String, hint: String? = nil) throws(Abandon) {
+        guard consume(word: word) else { throw expectedError("`\(word)`", hint: hint) }
+    }
+
+    mutating func expect(symbol: String, hint: String? = nil) throws(Abandon) {
+        guard consume(symbol: symbol) else { throw expectedError("`\(symbol)`", hint: hint) }
+    }
+
+    mutating func expectString(_ what: String) throws(Abandon) -> Syntax.Located<String> {
+        guard case .string(let text) = current.kind else {
+            throw expectedError(what + " (a quoted string)")
+        }
+        defer { advance() }
+        return Syntax.Located(value: text, range: current.range)
+    }
+
+    mutating func expectIdentifier(_ what: String) throws(Abandon) -> Syntax.Located<String> {
+        guard let word = current.word else { throw expectedError(what) }
+        defer { advance() }
+        return Syntax.Located(value: word, range: current.range)
+    }
+
+    /// Whether the current token continues the statement (it does not start a new line at column 1).
+    var continuesStatement: Bool { !atEnd && !current.startsLine }
+}

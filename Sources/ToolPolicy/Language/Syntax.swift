@@ -1,0 +1,171 @@
+/// The syntax tree of a rules file, as parsed, before names and types are checked.
+enum Syntax {
+    /// A value with the place it was written.
+    struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+        var value: Value
+        var range: SourceRange
+    }
+
+    /// One parsed file.
+    struct File: Sendable {
+        var source: SourceFile
+        var header: Header?
+        var statements: [Statement]
+    }
+
+    /// `policy "national" …` or `profile "rennes" … extends "national"`.
+    struct Header: Sendable {
+        var name: Located<String>
+        var title: String?
+        /// The base this profile extends; `nil` for a base.
+        var extends: Located<String>?
+        var sources: [String]
+    }
+
+    /// One top-level statement.
+    enum Statement: Sendable {
+        case fact(FactDeclaration)
+        case classify(Classify)
+        case rule(Rule)
+        case tool(Tool)
+        case override(Override)
+    }
+
+    /// `tool fact dpa_signed: bool "…"`.
+    struct FactDeclaration: Sendable {
+        var owner: FactOwner
+        var name: Located<String>
+        var type: TypeExpression
+        var description: String
+    }
+
+    /// A fact's declared type.
+    enum TypeExpression: Sendable {
+        case bool, integer, date, string
+        case oneOf([Located<String>])
+        case setOf([Located<String>])
+    }
+
+    /// `classify tolerated when …`.
+    struct Classify: Sendable {
+        var toolClass: ToolClass
+        var condition: Expression
+        var citations: [Citation]
+        var range: SourceRange
+    }
+
+    /// `rule "id" forbid when … says fr "…" cites "…" section "…"`.
+    struct Rule: Sendable {
+        var id: Located<String>
+        var effect: Effect
+        var clauses: Clauses
+    }
+
+    /// What a rule does.
+    enum Effect: Sendable {
+        case forbid(Expression)
+        case permit(Expression)
+        case require(Expression, when: Expression?)
+        case advise(Expression)
+        case review(Expression)
+    }
+
+    /// The `says`, `remedy` and `cites` clauses of a rule or an override.
+    struct Clauses: Sendable {
+        var messages: [Located<String>: String] = [:]
+        var remedies: [Located<String>: String] = [:]
+        var citations: [Citation] = []
+    }
+
+    /// `tool zoom "Zoom" …` or `extend tool zoom …`.
+    struct Tool: Sendable {
+        var id: Located<String>
+        var name: String?
+        var isExtension: Bool
+        var aliases: [Located<String>]
+        var category: Located<String>?
+        var facts: [ToolFact]
+    }
+
+    /// `web_client = true source "…" section "…"` inside a tool entry.
+    struct ToolFact: Sendable {
+        var name: Located<String>
+        var value: Located<Literal>
+        var source: Citation?
+    }
+
+    /// `override "rule-id" says fr "…" cites "…" section "…"`.
+    struct Override: Sendable {
+        var target: Located<String>
+        var clauses: Clauses
+    }
+
+    /// An expression that evaluates to true, false or unknown.
+    indirect enum Expression: Sendable {
+        case and(Expression, Expression)
+        case or(Expression, Expression)
+        case not(Expression, SourceRange)
+        /// `tool is tolerated`, `tool is unlisted`.
+        case toolIs(Located<ToolClassTest>)
+        /// A bare operand used as a condition: `tool.dpa_signed`.
+        case test(Operand)
+        case compare(Operand, Located<ComparisonOperator>, Operand)
+        case membership(Operand, negated: Bool, Located<[Located<Literal>]>)
+        case contains(Operand, ContainsMode, Operand)
+
+        /// The span from the start of the expression, on its first line.
+        var range: SourceRange {
+            switch self {
+            case .and(let l, let r), .or(let l, let r): l.range.extended(to: r.range)
+            case .not(_, let range): range
+            case .toolIs(let test): test.range
+            case .test(let operand): operand.range
+            case .compare(let l, _, let r), .contains(let l, _, let r): l.range.extended(to: r.range)
+            case .membership(let l, _, let set): l.range.extended(to: set.range)
+            }
+        }
+    }
+
+    /// What `tool is …` tests.
+    enum ToolClassTest: Hashable, Sendable {
+        case toolClass(ToolClass)
+        case unlisted
+        case unclassified
+    }
+
+    /// `contains x`, `contains any of {…}`, `contains all of {…}`.
+    enum ContainsMode: Sendable {
+        case element, any, all
+    }
+
+    /// A side of a comparison.
+    enum Operand: Sendable {
+        case fact(FactOwner, Located<String>, range: SourceRange)
+        case literal(Located<Literal>)
+        case today(SourceRange)
+
+        var range: SourceRange {
+            switch self {
+            case .fact(_, _, let range): range
+            case .literal(let literal): literal.range
+            case .today(let range): range
+            }
+        }
+    }
+
+    /// A literal value, before it is typed against a fact.
+    indirect enum Literal: Sendable, Hashable {
+        case bool(Bool)
+        case integer(Int64)
+        case date(Int64)
+        case string(String)
+        /// A bare word: an enum value or a tool id, resolved by the type checker.
+        case word(String)
+        case set([Located<Literal>])
+    }
+}
+
+/// `= != < <= > >=`.
+enum ComparisonOperator: String, Sendable, Hashable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}

@@ -1,0 +1,71 @@
+/// One row of a school's tool list: a use to check.
+public struct UseListEntry: Sendable, Hashable {
+    /// The 1-based position of the row among the data rows.
+    public var row: Int
+    /// The 1-based line of the file where the row starts, when the format tells it.
+    public var line: Int?
+    /// The cells, by column name as written in the header (or the keys of a JSON/YAML object).
+    /// A `nil` value is an empty cell: an unknown fact.
+    public var cells: [String: FactValue?]
+
+    /// Creates an entry.
+    public init(row: Int, line: Int?, cells: [String: FactValue?]) {
+        self.row = row
+        self.line = line
+        self.cells = cells
+    }
+}
+
+/// A reason a row could not be checked.
+public struct RowProblem: Sendable, Hashable, Codable {
+    /// The column at fault (`tool`, `mode`, …).
+    public var column: String
+    /// What is wrong.
+    public var message: String
+    /// The values the column accepts, when it is an enum or a set.
+    public var allowed: [String]
+    /// A suggestion.
+    public var hint: String?
+}
+
+/// The result of checking one row.
+public struct LintResult: Sendable, Hashable, Codable {
+    /// The 1-based position among data rows.
+    public var row: Int
+    /// The line in the file, when known.
+    public var line: Int?
+    /// The tool as written in the row.
+    public var tool: String
+    /// The decision; `nil` when the row is malformed.
+    public var decision: Decision?
+    /// Why the row could not be checked; empty when it was.
+    public var problems: [RowProblem]
+
+    /// The verdict, or `nil` for a malformed row.
+    public var verdict: Verdict? { decision?.verdict }
+}
+
+/// Counts over a whole list.
+public struct LintSummary: Sendable, Hashable, Codable {
+    /// Rows read.
+    public var rows = 0
+    /// Rows per verdict.
+    public var allowed = 0, conditional = 0, denied = 0, review = 0
+    /// Rows that could not be checked.
+    public var malformed = 0
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// Counts one result.
+    public mutating func add(_ result: LintResult) {
+        rows += 1
+        switch result.verdict {
+        case .allowed: allowed += 1
+        case .conditional: conditional += 1
+        case .denied: denied += 1
+        case .review: review += 1
+        case nil: malformed += 1
+        }
+    }
+}

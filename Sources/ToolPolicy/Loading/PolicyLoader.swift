@@ -1,0 +1,150 @@
+import Foundation
+
+/// The outcome of loading a policy: the compiled policy when there is no error, every
+/// diagnostic, and the sources (so a renderer can quote them).
+public struct PolicyLoadResult: Sendable {
+    /// The compiled policy, or `nil` if any error was found.
+    public let policy: Policy?
+    /// Every diagnostic, errors and warnings, in file order.
+    public let diagnostics: [Diagnostic]
+    /// The files read.
+    public let sources: [SourceFile]
+    /// The profiles the folder defines, sorted.
+    public let profiles: [String]
+}
+
+/// Reads a policy folder (or a single `.rules` file), parses every file, and compiles the
+/// base with one profile.
+public enum PolicyLoader {
+    /// The profile used when none is named: the Rennes framework, the fullest of the sources.
+    public static let defaultProfile = "rennes"
+
+    /// Loads the policy at `path` with `profile` on top of its base.
+    ///
+    /// - Parameters:
+    ///   - path: a folder of `.rules` files (read recursively, in path order) or one file.
+    ///   - profile: the profile to apply; `nil` applies ``defaultProfile`` when the folder
+    ///     has it, else the base alone.
+    public static func load(at path: String, profile: String? = nil) -> PolicyLoadResult {
+        switch readSources(at: path) {
+        case .failure(let diagnostic):
+            return PolicyLoadResult(policy: nil, diagnostics: [diagnostic], sources: [], profiles: [])
+        case .success(let sources):
+            return load(sources: sources, profile: profile)
+        }
+    }
+
+    /// Compiles already-read sources, as ``load(at:profile:)`` does for files.
+    public static func load(sources: [SourceFile], profile: String? = nil) -> PolicyLoadResult {
+        let parsed = sources.map { Parser.parse($0) }
+        var diagnostics = parsed.flatMap(\.diagnostics)
+        let files = parsed.map(\.file)
+        let (bases, profiles) = layers(of: files)
+        let profileNames = profiles.keys.sorted()
+        let chosen = profile ?? (profiles[defaultProfile] != nil ? defaultProfile : nil)
+
+        var profileLayer: Layer?
+        if let chosen {
+            guard let layer = profiles[chosen] else {
+                diagnostics.append(.unknownProfile(chosen, known: profileNames))
+                return PolicyLoadResult(policy: nil, diagnostics: diagnostics, sources: sources, profiles: profileNames)
+            }
+            profileLayer = layer
+        }
+        let baseName = profileLayer?.extends ?? bases.keys.sorted().first
+        guard let baseName, let base = bases[baseName] else {
+            let range = profileLayer?.files.first?.header?.extends?.range
+            diagnostics.append(.noBase(baseName ?? "national", at: range))
+            return PolicyLoadResult(policy: nil, diagnostics: diagnostics, sources: sources, profiles: profileNames)
+        }
+        for name in profileNames where bases[name] != nil {
+            if let range = profiles[name]?.files.first?.header?.name.range {
+                diagnostics.append(.profileAndBaseNameClash(name, at: range))
+            }
+        }
+        let used = (base.files + (profileLayer?.files ?? [])).map(\.source)
+        let digest = PolicyDigest.digest(of: used)
+        let compiled = Compiler.compile(base: base, profile: profileLayer, digest: digest, files: used.map(\.path).sorted())
+        diagnostics += compiled.diagnostics
+        let policy = diagnostics.containsErrors ? nil : compiled.policy
+        return PolicyLoadResult(policy: policy, diagnostics: sorted(diagnostics), sources: sources, profiles: profileNames)
+    }
+
+    /// Compiles the base alone and every profile, and returns all their diagnostics once each:
+    /// what `toolpolicy validate` reports.
+    public static func validate(at path: String) -> PolicyLoadResult {
+        let base = load(at: path, profile: nil)
+        guard !base.sources.isEmpty else { return base }
+        var diagnostics = base.diagnostics
+        var seen = Set(diagnostics)
+        for profile in base.profiles {
+            for diagnostic in load(sources: base.sources, profile: profile).diagnostics where seen.insert(diagnostic).inserted {
+                diagnostics.append(diagnostic)
+            }
+        }
+        return PolicyLoadResult(policy: base.policy, diagnostics: sorted(diagnostics), sources: base.sources, profiles: base.profiles)
+    }
+
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            switch (a.element.range?.start, b.element.range?.start) {
+            case (let x?, let y?) where x != y: x < y
+            case (nil, _?): true
+            case (_?, nil): false
+            default: a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Groups files into layers by their headers.
+    private static func layers(of files: [Syntax.File]) -> (bases: [String: Layer], profiles: [String: Layer]) {
+        var bases: [String: Layer] = [:]
+        var profiles: [String: Layer] = [:]
+        for file in files {
+            guard let header = file.header else { continue }
+            let name = header.name.value
+            if let extends = header.extends {
+                profiles[name, default: Layer(name: name, title: nil, extends: extends.value, files: [])].files.append(file)
+                if profiles[name]?.title == nil { profiles[name]?.title = header.title }
+            } else {
+                bases[name, default: Layer(name: name, title: nil, extends: nil, files: [])].files.append(file)
+                if bases[name]?.title == nil { bases[name]?.title = header.title }
+            }
+        }
+        return (bases, profiles)
+    }
+
+    /// Reads every `.rules` file under `path` (or `path` itself), sorted by path.
+    static func readSources(at path: String) -> Result<[SourceFile], Diagnostic> {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.unreadable(path, reason: "no such file or folder"))
+        }
+        var paths: [String] = []
+        if isDirectory.boolValue {
+            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard let enumerator = manager.enumerator(atPath: root) else {
+                return .failure(.unreadable(path, reason: "cannot list the folder"))
+            }
+            for case let relative as String in enumerator where relative.hasSuffix(".rules") {
+                paths.append(root + "/" + relative)
+            }
+            paths.sort()
+            if paths.isEmpty { return .failure(.noRulesFiles(path)) }
+        } else {
+            paths = [path]
+        }
+        var sources: [SourceFile] = []
+        for file in paths {
+            guard let data = manager.contents(atPath: file) else {
+                return .failure(.unreadable(file, reason: "permission denied or not a file"))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                return .failure(.unreadable(file, reason: "not UTF-8 text"))
+            }
+            sources.append(SourceFile(path: file, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
+        }
+        return .success(sources)
+    }
+}

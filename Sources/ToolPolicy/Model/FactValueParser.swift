@@ -1,0 +1,75 @@
+/// Turns values written by people (a CSV cell, a CLI option, a JSON value) into typed
+/// fact values, or says why it cannot.
+enum FactValueParser {
+    /// Words read as `true` and `false`, in English and French.
+    static let trueWords: Set<String> = ["true", "yes", "y", "1", "oui", "vrai", "o"]
+    static let falseWords: Set<String> = ["false", "no", "n", "0", "non", "faux"]
+
+    /// Coerces a value to the declaration's type. Returns `nil` for an empty value (unknown).
+    ///
+    /// - Throws: ``RequestError`` when the value does not fit the type.
+    static func coerce(_ value: FactValue, to declaration: FactDeclaration) throws(RequestError) -> FactValue? {
+        switch (value, declaration.type) {
+        case (.string(let text), _), (.enumeration(let text), _):
+            return try parse(text, as: declaration)
+        case (.bool, .bool), (.integer, .integer), (.date, .date):
+            return value
+        case (.integer(let number), .bool) where number == 0 || number == 1:
+            return .bool(number == 1)
+        case (.set(let values), .setOf):
+            return try parse(values.joined(separator: ","), as: declaration)
+        default:
+            throw RequestError.invalidValue(value.spelling, for: declaration)
+        }
+    }
+
+    /// Parses text against the declaration's type. Returns `nil` for empty text (unknown).
+    static func parse(_ raw: String, as declaration: FactDeclaration) throws(RequestError) -> FactValue? {
+        let text = raw.trimmingWhitespace()
+        if text.isEmpty { return nil }
+        switch declaration.type {
+        case .bool:
+            let word = text.lowercased()
+            if trueWords.contains(word) { return .bool(true) }
+            if falseWords.contains(word) { return .bool(false) }
+        case .integer:
+            if let number = Int64(text), number >= 0 { return .integer(number) }
+        case .date:
+            if let date = CivilDate(parsing: text) { return .date(date) }
+        case .string:
+            return .string(text)
+        case .oneOf(let values):
+            if let value = match(text, in: values) { return .enumeration(value) }
+        case .setOf(let values):
+            var chosen = Set<String>()
+            for part in text.split(whereSeparator: { $0 == "," || $0 == "|" }) {
+                let item = String(part).trimmingWhitespace()
+                if item.isEmpty { continue }
+                guard let value = match(item, in: values) else {
+                    throw RequestError.invalidValue(item, for: declaration)
+                }
+                chosen.insert(value)
+            }
+            return .set(values.filter(chosen.contains))
+        }
+        throw RequestError.invalidValue(text, for: declaration)
+    }
+
+    /// The declared value that `text` names, ignoring case and `-`/`_`/space differences.
+    private static func match(_ text: String, in values: [String]) -> String? {
+        if values.contains(text) { return text }
+        let key = ToolName.normalize(text)
+        return values.first { ToolName.normalize($0) == key }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

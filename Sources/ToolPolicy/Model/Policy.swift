@@ -1,0 +1,90 @@
+import Foundation
+
+/// A compiled policy: the base and one profile, type-checked and ready to evaluate many
+/// requests. A value type, `Sendable`, immutable: share one between threads freely.
+public struct Policy: Sendable {
+    /// The base's name, e.g. `national`.
+    public let name: String
+    /// The profile applied on top of the base, e.g. `rennes`; `nil` for the base alone.
+    public let profile: String?
+    /// The profile's (or base's) title.
+    public let title: String?
+    /// `sha256:` of the normalised source of the files used (see `docs/language.md` §8).
+    public let digest: String
+    /// The files the policy was compiled from, sorted.
+    public let files: [String]
+    /// The source documents the layers name in their headers.
+    public let sourceDocuments: [String]
+    /// The declared tool facts, in slot order.
+    public let toolFacts: [FactDeclaration]
+    /// The declared use facts, in slot order.
+    public let useFacts: [FactDeclaration]
+    /// The catalog, in definition order.
+    public let tools: [CatalogTool]
+    /// The rules in force (overridden base rules removed), base first, in file order.
+    public let rules: [Rule]
+    /// The base rules the profile switched off, with its reasons.
+    public let overrides: [RuleOverride]
+
+    let program: Program
+    let toolLookup: [String: Int]
+    let strings: [String: Int64]
+    let ruleIndices: RuleIndices
+    /// The tool-fact slots of a tool that is not listed: all unknown.
+    let unlistedSlots: [Int64]
+
+    /// The rules of each effect, as indices into ``rules``, and the nodes of their
+    /// conditions, kept apart from the rules so evaluation touches no string.
+    struct RuleIndices: Sendable {
+        var forbid: [Int] = []
+        var permit: [Int] = []
+        var require: [Int] = []
+        var review: [Int] = []
+        /// Review, permit and advise rules: evaluated for the trace after forbids and requires.
+        var others: [Int] = []
+        /// Each rule's condition node (`when`), or -1 for a require that always applies.
+        var conditions: [Int32] = []
+        /// Each rule's requirement node, or -1.
+        var requirements: [Int32] = []
+    }
+
+    /// The profile's name, or the base's when there is no profile.
+    public var profileName: String { profile ?? name }
+
+    /// The catalog tool a name designates (id, display name or alias; case, accents,
+    /// spaces, dashes and underscores ignored), or `nil` when the tool is not listed.
+    public func tool(named query: String) -> CatalogTool? {
+        toolIndex(named: query).map { tools[$0] }
+    }
+
+    func toolIndex(named query: String) -> Int? {
+        if let index = toolLookup[query] { return index }
+        return toolLookup[ToolName.normalize(query)]
+    }
+
+    /// The declaration of a fact, by `tool.name`, `use.name`, or a bare use-fact name.
+    public func fact(named name: String) -> FactDeclaration? {
+        let parts = name.split(separator: ".", maxSplits: 1)
+        if parts.count == 2 {
+            let facts = parts[0] == "tool" ? toolFacts : parts[0] == "use" ? useFacts : []
+            return facts.first { $0.name == parts[1] }
+        }
+        return useFacts.first { $0.name == name }
+    }
+
+    /// A rule by id.
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// How tool names are compared: lowercase, accents folded, spaces, dashes, underscores and dots removed.
+enum ToolName {
+    static func normalize(_ name: String) -> String {
+        var out = ""
+        for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar == " " || scalar == "-" || scalar == "_" || scalar == "." || scalar == "\t" { continue }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}

@@ -1,0 +1,115 @@
+/// A request to evaluate: a tool, as the requester named it, and the facts of the use
+/// that are known. Build one with ``Policy/request(tool:facts:today:)``.
+public struct UseRequest: Sendable {
+    /// The tool as the requester named it.
+    public let toolQuery: String
+    /// The index of the catalog tool, or `nil` when the tool is not listed.
+    let toolIndex: Int?
+    /// The use-fact slots, indexed like ``Policy/useFacts``.
+    let slots: [Int64]
+    /// The day the request is evaluated for (`today` in rules).
+    public let today: CivilDate
+    /// The facts given, typed, in declaration order.
+    public let facts: [GivenFact]
+
+    /// A use fact given in a request.
+    public struct GivenFact: Sendable, Hashable {
+        /// The fact's name, without `use.`.
+        public let name: String
+        /// The value.
+        public let value: FactValue
+    }
+}
+
+/// Why a request could not be built: a fact that is not declared, or a value that does
+/// not fit the fact's type. The server answers these with 422, the CLI with exit 64 or 65.
+public struct RequestError: Error, Sendable, Hashable, Codable {
+    /// The fact, as named in the request.
+    public let fact: String
+    /// What is wrong.
+    public let message: String
+    /// The values the fact accepts, when it is an enum or a set.
+    public let allowed: [String]
+    /// A suggestion, such as `did you mean participants?`.
+    public let hint: String?
+}
+
+extension Policy {
+    /// Builds a request from typed or textual fact values.
+    ///
+    /// Fact names may be written `mode` or `use.mode`. Text values are parsed against the
+    /// fact's type (`"web"`, `"pupils,staff"`, `"10"`, `"oui"`); a `nil` or empty value
+    /// leaves the fact unknown.
+    ///
+    /// - Throws: ``RequestError`` for the first undeclared fact or value outside its type.
+    public func request(tool: String, facts: [String: FactValue?] = [:], today: CivilDate) throws(RequestError) -> UseRequest {
+        let (request, errors) = collectingRequest(tool: tool, facts: facts, today: today)
+        if let first = errors.first { throw first }
+        return request
+    }
+
+    /// Builds a request and returns every fact that could not be used, instead of
+    /// stopping at the first: what a list linter needs to report a row completely.
+    /// Facts in error are left unknown in the request. Errors are sorted by fact name.
+    public func collectingRequest(
+        tool: String, facts: [String: FactValue?], today: CivilDate
+    ) -> (request: UseRequest, errors: [RequestError]) {
+        var slots = [Int64](repeating: Program.unknownSlot, count: useFacts.count)
+        var given: [UseRequest.GivenFact?] = Array(repeating: nil, count: useFacts.count)
+        var errors: [RequestError] = []
+        for (rawName, rawValue) in facts {
+            let name = rawName.hasPrefix("use.") ? String(rawName.dropFirst(4)) : rawName
+            guard let declaration = useFacts.first(where: { $0.name == name }) else {
+                errors.append(RequestError.unknownFact(rawName, known: useFacts.map(\.name)))
+                continue
+            }
+            do {
+                guard let rawValue, let value = try FactValueParser.coerce(rawValue, to: declaration) else { continue }
+                slots[declaration.slot] = slot(for: value, of: declaration.type)
+                given[declaration.slot] = UseRequest.GivenFact(name: name, value: value)
+            } catch {
+                errors.append(error)
+            }
+        }
+        let request = UseRequest(
+            toolQuery: tool, toolIndex: toolIndex(named: tool), slots: slots,
+            today: today, facts: given.compactMap { $0 }
+        )
+        return (request, errors.sorted { $0.fact < $1.fact })
+    }
+
+    /// The slot encoding of a value already checked against its type.
+    func slot(for value: FactValue, of type: FactType) -> Int64 {
+        switch value {
+        case .bool(let flag): flag ? 1 : 0
+        case .integer(let number): number
+        case .date(let date): date.days
+        case .string(let text): strings[text] ?? -1
+        case .enumeration(let value): Int64(type.values.firstIndex(of: value) ?? -1)
+        case .set(let values):
+            values.reduce(Int64(0)) { mask, value in
+                type.values.firstIndex(of: value).map { mask | (Int64(1) << Int64($0)) } ?? mask
+            }
+        }
+    }
+}
+
+extension RequestError {
+    static func unknownFact(_ name: String, known: [String]) -> RequestError {
+        RequestError(
+            fact: name, message: "unknown fact `\(name)`", allowed: known,
+            hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
+        )
+    }
+
+    static func invalidValue(_ text: String, for declaration: FactDeclaration) -> RequestError {
+        let allowed = declaration.type.values
+        let expected = allowed.isEmpty ? "a value of type \(declaration.type.spelling)" : "one of " + allowed.joined(separator: ", ")
+        return RequestError(
+            fact: declaration.name,
+            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: expected \(expected)",
+            allowed: allowed,
+            hint: Suggestion.closest(to: text, in: allowed).map { "did you mean `\($0)`?" }
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import ToolPolicy
+
+extension ToolPolicyCommand {
+    /// `toolpolicy check TOOL …`: may this tool be used this way?
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide whether a tool may be used, and how.",
+            discussion: """
+            Facts left out are unknown: the answer is then `conditional`, with the conditions \
+            that remain. Exit 0 allowed or conditional, 1 denied, 2 review (unlisted tool), \
+            64 usage error, 65 bad rules.
+            """
+        )
+
+        @Argument(help: "The tool, by id, name or alias (zoom, \"Zoom\", \"zoom web\").")
+        var tool: String
+
+        @Option(help: "How the tool is used: install or web.")
+        var mode: String?
+
+        @Option(help: "The computer: administrative, pedagogical or personal.")
+        var computer: String?
+
+        @Option(parsing: .singleValue, help: "Who must create an account: none, staff, pupils, external (repeatable, or comma-separated).")
+        var accounts: [String] = []
+
+        @Option(parsing: .singleValue, help: "Who takes part: pupils, staff, external (repeatable, or comma-separated).")
+        var audience: [String] = []
+
+        @Option(help: "What for: class, staff-meeting, council or external-meeting.")
+        var purpose: String?
+
+        @Flag(inversion: .prefixedNo, help: "Whether the session is recorded.")
+        var recorded: Bool?
+
+        @Option(help: "How many people take part.")
+        var participants: Int?
+
+        @Option(name: .customLong("fact"), parsing: .singleValue, help: ArgumentHelp(
+            "Any other use fact of the policy, as name=value (repeatable).", valueName: "name=value"
+        ))
+        var facts: [String] = []
+
+        @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
+        var date: String?
+
+        @OptionGroup var policyOptions: PolicyOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: "Language of the messages: fr or en.")
+        var lang: OutputLanguage = .fr
+
+        func run() throws {
+            let policy = try policyOptions.load()
+            let request: UseRequest
+            do {
+                request = try policy.request(tool: tool, facts: try useFacts(), today: try Today.resolve(date))
+            } catch let error as RequestError {
+                StandardError.write(UsageMessage.render(error))
+                throw ExitStatus.usage
+            }
+            let decision = policy.decide(request)
+            switch format {
+            case .text: print(DecisionText(language: lang.language).render(decision), terminator: "")
+            case .json: print(try JSONOutput.string(decision))
+            }
+            throw ExitStatus.of(decision.verdict)
+        }
+
+        /// The use facts given by options, as text values to type against the policy.
+        func useFacts() throws -> [String: FactValue?] {
+            var facts: [String: FactValue?] = [:]
+            func put(_ name: String, _ value: String?) { if let value { facts[name] = .string(value) } }
+            put("mode", mode)
+            put("computer", computer)
+            put("accounts", accounts.isEmpty ? nil : accounts.joined(separator: ","))
+            put("audience", audience.isEmpty ? nil : audience.joined(separator: ","))
+            put("purpose", purpose)
+            put("recorded", recorded.map(String.init))
+            put("participants", participants.map(String.init))
+            for fact in self.facts {
+                let parts = fact.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else {
+                    throw ValidationError("--fact takes name=value, e.g. --fact waiting_room=false (got `\(fact)`)")
+                }
+                put(parts[0], parts[1])
+            }
+            return facts
+        }
+    }
+}
+
+/// The evaluation date: `--date`, or today in UTC.
+enum Today {
+    static func resolve(_ text: String?) throws -> CivilDate {
+        if let text {
+            guard let date = CivilDate(parsing: text) else { throw ValidationError("--date takes YYYY-MM-DD (got `\(text)`)") }
+            return date
+        }
+        return CivilDate(days: Int64((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}
+
+/// How a bad fact value is told on the command line.
+enum UsageMessage {
+    static func render(_ error: RequestError) -> String {
+        var out = "error: \(error.message)\n"
+        if let hint = error.hint { out += "  = hint: \(hint)\n" }
+        return out
+    }
+}

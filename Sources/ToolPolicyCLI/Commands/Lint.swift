@@ -1,0 +1,2 @@
+import ArgumentParser
+extension ToolPolicyCommand { struct Lint: ParsableCommand { func run() throws {} } }
