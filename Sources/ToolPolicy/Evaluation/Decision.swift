@@ -92,7 +92,7 @@ extension Decision {
         )
         self.use = Dictionary(uniqueKeysWithValues: request.facts.map { ($0.name, $0.value) })
         self.date = request.today.description
-        self.policy = PolicyIdentity(name: policy.name, profile: policy.profileName, digest: policy.digest)
+        self.policy = policy.identity
 
         func finding(_ index: Int, _ status: Finding.Status) -> Finding {
             let rule = policy.rules[index]
@@ -179,5 +179,12 @@ extension Decision {
             ),
             remedy: nil, citations: [], layer: layer
         )
+    }
+}
+
+extension Policy {
+    /// The name, profile and digest that every answer of this policy carries.
+    public var identity: Decision.PolicyIdentity {
+        Decision.PolicyIdentity(name: name, profile: profileName, digest: digest)
     }
 }

@@ -36,13 +36,13 @@ public struct LintResult: Sendable, Hashable, Codable {
     public var line: Int?
     /// The tool as written in the row.
     public var tool: String
-    /// The decision; `nil` when the row is malformed.
+    /// The verdict, or `nil` for a malformed row.
+    public var verdict: Verdict?
+    /// The explained decision; `nil` for a malformed row, and for an allowed row when the
+    /// linter was told not to explain allowed rows.
     public var decision: Decision?
     /// Why the row could not be checked; empty when it was.
     public var problems: [RowProblem]
-
-    /// The verdict, or `nil` for a malformed row.
-    public var verdict: Verdict? { decision?.verdict }
 }
 
 /// Counts over a whole list.

@@ -1,2 +1,98 @@
 import ArgumentParser
-extension ToolPolicyCommand { struct Lint: ParsableCommand { func run() throws {} } }
+import ToolPolicy
+
+extension ToolPolicyCommand {
+    /// `toolpolicy lint FILE`: check every row of a school's tool list.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every use in a school's tool list (CSV, YAML or JSON).",
+            discussion: """
+            Columns: tool, mode, computer, accounts, audience, purpose, recorded, participants \
+            (and any use fact of the policy). CSV: `;` or `,` detected, UTF-8 with or without BOM, \
+            or Windows-1252. A multi-valued cell separates values with `,` or `|`; an empty cell is \
+            unknown. Every row is checked; a malformed row is reported with its row number and \
+            does not stop the others. Exit 0 no denied or review row, 1 some row denied, 2 some \
+            row needs review, 65 a malformed row or an unreadable list (65 wins over 1, 1 over 2).
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, sarif, junit
+        }
+
+        @Argument(help: "The list: .csv, .json, .yaml or .yml.")
+        var file: String
+
+        @Option(help: "Output format: text, json, sarif or junit.")
+        var format: Format = .text
+
+        @Option(name: .customLong("input-format"), help: "The list's format when its extension does not tell: csv, json or yaml.")
+        var inputFormat: ListFormat?
+
+        @Flag(help: "Text output: also print allowed rows.")
+        var all = false
+
+        @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
+        var date: String?
+
+        @OptionGroup var policyOptions: PolicyOptions
+
+        @Option(help: "Language of the messages: fr or en.")
+        var lang: OutputLanguage = .fr
+
+        func run() throws {
+            let policy = try policyOptions.load()
+            let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explainAllowed: format == .json || all)
+            let context = LintContext(policy: policy, path: file, language: lang.language)
+            let summary: LintSummary
+            let readError: ListReadError?
+            switch format {
+            case .text:
+                var reporter = TextLintReporter(context: context, showAll: all)
+                (summary, readError) = run(linter, &reporter)
+            case .json:
+                var reporter = JSONLintReporter(context: context)
+                (summary, readError) = run(linter, &reporter)
+            case .sarif:
+                var reporter = SARIFLintReporter(context: context)
+                (summary, readError) = run(linter, &reporter)
+            case .junit:
+                var reporter = JUnitLintReporter(context: context)
+                (summary, readError) = run(linter, &reporter)
+            }
+            if let readError, format != .text {
+                StandardError.write("\(file):\(readError.line.map(String.init) ?? "?"): error: \(readError.message)\n")
+            }
+            if readError != nil || summary.malformed > 0 { throw ExitStatus.badInput }
+            if summary.denied > 0 { throw ExitStatus.denied }
+            if summary.review > 0 { throw ExitStatus.review }
+        }
+
+        private func run(_ linter: UseListLinter, _ reporter: inout some LintReporter & ~Copyable) -> (LintSummary, ListReadError?) {
+            var summary = LintSummary()
+            var columns = UseListLinter.Columns()
+            var trace = EvaluationTrace(for: linter.policy)
+            var readError: ListReadError?
+            var begun = false
+            do {
+                try UseListSource.read(
+                    path: file, format: inputFormat ?? ListFormat.guess(file),
+                    header: {
+                        reporter.begin(columnWarnings: linter.unknownColumns($0))
+                        begun = true
+                    },
+                    body: { entry in
+                        let result = linter.check(entry, columns: &columns, trace: &trace)
+                        summary.add(result)
+                        reporter.report(result)
+                    }
+                )
+            } catch {
+                readError = error
+            }
+            if !begun { reporter.begin(columnWarnings: []) }
+            reporter.finish(summary: summary, readError: readError)
+            return (summary, readError)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ToolPolicy
+
+/// JUnit XML for GitLab and Jenkins: one test case per row, named `row N (line L): TOOL`
+/// so no two cases share a name (GitLab merges cases that do). Denied and review rows
+/// fail; malformed rows are errors. The counts go in the suite's attributes, so the
+/// cases are held until the end.
+struct JUnitLintReporter: LintReporter, ~Copyable {
+    let context: LintContext
+    var output = OutputBuffer()
+    private var cases: [String] = []
+    private var warnings: [RowProblem] = []
+
+    init(context: LintContext) { self.context = context }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20: out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    mutating func begin(columnWarnings: [RowProblem]) {
+        warnings = columnWarnings
+    }
+
+    mutating func report(_ result: LintResult) {
+        let labels = Labels(language: context.language)
+        let name = "row \(result.row)\(result.line.map { " (line \($0))" } ?? ""): \(result.tool.isEmpty ? "?" : result.tool)"
+        var body = ""
+        if let verdict = result.verdict, let decision = result.decision {
+            let details = decision.reasons.map { finding in
+                "[\(finding.rule)] \(finding.message.text(in: context.language))"
+                    + finding.citations.map { "\n  ↳ \($0.document), « \($0.section) »" }.joined()
+            }.joined(separator: "\n")
+            let headline = "\(labels.verdict(verdict)) — \(result.tool)"
+            switch verdict {
+            case .denied, .review:
+                body = "<failure type=\"\(verdict.rawValue)\" message=\"\(Self.escape(headline))\">\(Self.escape(details))</failure>"
+            case .conditional:
+                let open = decision.conditions.filter { $0.status == .unknown }.map { "? [\($0.rule)] \($0.message.text(in: context.language))" }
+                body = "<system-out>\(Self.escape(([headline] + open).joined(separator: "\n")))</system-out>"
+            case .allowed:
+                break
+            }
+        } else if result.verdict == nil {
+            let details = result.problems.map { "\($0.column): \($0.message)\($0.hint.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
+            body = "<error type=\"malformed-row\" message=\"\(Self.escape(result.problems.first?.message ?? "malformed row"))\">\(Self.escape(details))</error>"
+        }
+        cases.append("    <testcase classname=\"toolpolicy.\(Self.escape(context.path))\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n")
+    }
+
+    mutating func finish(summary: LintSummary, readError: ListReadError?) {
+        let errors = summary.malformed + (readError == nil ? 0 : 1)
+        let failures = summary.denied + summary.review
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<testsuites name=\"toolpolicy lint\" tests=\"\(summary.rows)\" failures=\"\(failures)\" errors=\"\(errors)\">\n")
+        output.write("  <testsuite name=\"\(Self.escape(context.path))\" tests=\"\(summary.rows)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\">\n")
+        output.write("    <properties><property name=\"policy.profile\" value=\"\(Self.escape(context.policy.profileName))\"/>"
+            + "<property name=\"policy.digest\" value=\"\(context.policy.digest)\"/></properties>\n")
+        for warning in warnings {
+            output.write("    <system-err>\(Self.escape("warning: \(warning.message)"))</system-err>\n")
+        }
+        for testCase in cases { output.write(testCase) }
+        if let readError {
+            output.write("    <testcase classname=\"toolpolicy.\(Self.escape(context.path))\" name=\"read \(Self.escape(context.path))\" time=\"0\">"
+                + "<error type=\"unreadable-list\" message=\"\(Self.escape(readError.message))\">line \(readError.line.map(String.init) ?? "?")</error></testcase>\n")
+        }
+        output.write("  </testsuite>\n</testsuites>\n")
+        output.flush()
+    }
+}

@@ -1,0 +1,49 @@
+import ToolPolicy
+
+/// One line per row that needs attention (every row with `--all`), then a summary.
+struct TextLintReporter: LintReporter, ~Copyable {
+    let context: LintContext
+    let showAll: Bool
+    var output = OutputBuffer()
+
+    private var labels: Labels { Labels(language: context.language) }
+
+    mutating func begin(columnWarnings: [RowProblem]) {
+        output.write("\(context.path) · \(labels.profile) \(context.policy.profileName) · \(context.policy.digest.prefix(19))…\n")
+        for warning in columnWarnings {
+            output.write("\(context.path):1: warning: \(warning.message)\(warning.hint.map { " (\($0))" } ?? "")\n")
+        }
+    }
+
+    mutating func report(_ result: LintResult) {
+        let place = "\(context.path):\(result.line.map(String.init) ?? "?") row \(result.row)"
+        guard let verdict = result.verdict else {
+            for problem in result.problems {
+                output.write("\(place): error: \(problem.message)\(problem.hint.map { " — \($0)" } ?? "")\n")
+            }
+            return
+        }
+        guard showAll || verdict != .allowed, let decision = result.decision else { return }
+        var line = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
+        let findings: [Decision.Finding] = switch verdict {
+        case .denied, .review: decision.reasons
+        case .conditional: decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+        case .allowed: []
+        }
+        if !findings.isEmpty {
+            line += ": " + findings.map { "\(DecisionText.firstSentence($0.message.text(in: context.language))) [\($0.rule)]" }.joined(separator: "; ")
+        }
+        output.write(line + "\n")
+    }
+
+    mutating func finish(summary: LintSummary, readError: ListReadError?) {
+        if let readError {
+            output.write("\(context.path):\(readError.line.map(String.init) ?? "?"): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")\n")
+        }
+        let words = context.language == .fr
+            ? "\(summary.rows) lignes : \(summary.allowed) autorisées, \(summary.conditional) sous conditions, \(summary.denied) refusées, \(summary.review) à examiner, \(summary.malformed) invalides"
+            : "\(summary.rows) rows: \(summary.allowed) allowed, \(summary.conditional) conditional, \(summary.denied) denied, \(summary.review) review, \(summary.malformed) malformed"
+        output.write(words + "\n")
+        output.flush()
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import ToolPolicy
+import Yams
+
+/// The format of a school's tool list.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, yaml
+
+    /// The format a file name implies: `.json`, `.yaml`/`.yml`, else CSV.
+    static func guess(_ path: String) -> ListFormat {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json": .json
+        case "yaml", "yml": .yaml
+        default: .csv
+        }
+    }
+}
+
+/// Why a list could not be read (past the rows already read): the file, the line, a hint.
+struct ListReadError: Error {
+    var message: String
+    var line: Int?
+    var hint: String?
+}
+
+/// Reads the entries of a list and hands them over one at a time; CSV is streamed, so
+/// memory stays flat whatever the number of rows.
+enum UseListSource {
+    /// Calls `header` with the column names (CSV: the header row; JSON/YAML: every key
+    /// seen), then `body` for each entry in order.
+    static func read(
+        path: String, format: ListFormat, header: ([String]) -> Void, body: (UseListEntry) -> Void
+    ) throws(ListReadError) {
+        switch format {
+        case .csv: try readCSV(path: path, header: header, body: body)
+        case .json, .yaml:
+            let entries = format == .json ? try readJSON(path: path) : try readYAML(path: path)
+            var seen = Set<String>()
+            header(entries.flatMap { $0.cells.keys.sorted() }.filter { seen.insert($0).inserted })
+            entries.forEach(body)
+        }
+    }
+
+    private static func readCSV(path: String, header: ([String]) -> Void, body: (UseListEntry) -> Void) throws(ListReadError) {
+        do {
+            var reader = try CSVFileReader(path: path)
+            guard let first = try reader.next() else {
+                throw ListReadError(message: "the file is empty", line: nil, hint: "a list starts with a header row: tool;mode;computer;…")
+            }
+            let list = CSVUseList(header: first)
+            header(list.columns)
+            var row = 0
+            while let record = try reader.next() {
+                row += 1
+                body(list.entry(record, row: row))
+            }
+        } catch let error as CSVError {
+            throw ListReadError(message: error.message, line: error.line, hint: hint(for: error))
+        } catch let error as ListReadError {
+            throw error
+        } catch {
+            throw ListReadError(message: "\(error)", line: nil, hint: nil)
+        }
+    }
+
+    private static func hint(for error: CSVError) -> String {
+        switch error.kind {
+        case .unterminatedQuote: "a cell opened with \" is never closed; close it, or double the quote inside it (\"\")"
+        case .unreadableFile: "check the path and its permissions"
+        }
+    }
+
+    private static func contents(of path: String) throws(ListReadError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ListReadError(message: "cannot read \(path)", line: nil, hint: "check the path and its permissions")
+        }
+        return Array(data)
+    }
+
+    private static func readJSON(path: String) throws(ListReadError) -> [UseListEntry] {
+        do {
+            return try JSONUseList.entries(from: try contents(of: path))
+        } catch let error as JSONUseList.ReadError {
+            throw ListReadError(message: error.message, line: nil, hint: "a JSON list is an array of objects: [{\"tool\": \"zoom\", \"mode\": \"web\"}]")
+        } catch let error as ListReadError {
+            throw error
+        } catch {
+            throw ListReadError(message: "\(error)", line: nil, hint: nil)
+        }
+    }
+
+    private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {
+        let text = String(decoding: try contents(of: path), as: UTF8.self)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: "a YAML list is a sequence of mappings: - tool: zoom")
+        } catch {
+            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: nil)
+        }
+        let items: [Node]
+        if let sequence = root?.sequence {
+            items = Array(sequence)
+        } else if let uses = root?.mapping?["uses"]?.sequence {
+            items = Array(uses)
+        } else {
+            throw ListReadError(message: "expected a sequence of uses, or a mapping with a `uses` sequence", line: nil,
+                                hint: "- tool: zoom\n    mode: web")
+        }
+        var entries: [UseListEntry] = []
+        for (offset, item) in items.enumerated() {
+            guard let mapping = item.mapping else {
+                throw ListReadError(message: "use #\(offset + 1) is not a mapping", line: item.mark?.line, hint: "each use is `- tool: …` followed by its facts")
+            }
+            var cells: [String: FactValue?] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                cells[name] = factValue(value)
+            }
+            entries.append(UseListEntry(row: offset + 1, line: item.mark?.line, cells: cells))
+        }
+        return entries
+    }
+
+    private static func factValue(_ node: Node) -> FactValue? {
+        if let sequence = node.sequence { return .set(sequence.compactMap(\.string)) }
+        guard let scalar = node.scalar, !scalar.string.isEmpty, scalar.string != "~", scalar.string != "null" else { return nil }
+        return .string(scalar.string)
+    }
+}
