@@ -16,8 +16,8 @@ public struct Decision: Sendable, Codable, Hashable {
     public var policy: PolicyIdentity
     /// The rules that decided the verdict.
     public var reasons: [Finding]
-    /// The conditions under which the use is permitted: unmet or unknown ones, and met
-    /// ones as reminders. Empty for a denial, whose reasons say what to change.
+    /// The conditions under which the use is permitted: unknown ones, and met ones as
+    /// reminders. Empty for a denial or a review, whose reasons say what to do.
     public var conditions: [Finding]
     /// Non-blocking advice whose condition holds.
     public var advice: [Finding]
@@ -122,7 +122,7 @@ extension Decision {
                 conditions += indices(.permit, .unknown).map { finding($0, .unknown) }
             }
         }
-        if verdict != .denied {
+        if verdict == .allowed || verdict == .conditional {
             for index in policy.rules.indices where policy.rules[index].effect == .require && trace.conditions[index] != .false {
                 switch trace.requirements[index] {
                 case .true: conditions.append(finding(index, .met))

@@ -21,9 +21,12 @@ extension ToolPolicyCommand {
                 throw ExitStatus.badInput
             }
             if !result.diagnostics.isEmpty { StandardError.write(renderer.render(result.diagnostics)) }
-            let rules = result.policy?.rules.count ?? 0
-            let tools = result.policy?.tools.count ?? 0
-            print("\(path): OK — \(result.sources.count) files, base + profiles \(result.profiles.joined(separator: ", ")); \(tools) tools, \(rules) base rules")
+            let base = PolicyLoader.load(sources: result.sources, profile: nil).policy
+            print("\(path): OK — \(result.sources.count) files, \(base?.tools.count ?? 0) tools")
+            for profile in result.profiles {
+                guard let compiled = PolicyLoader.load(sources: result.sources, profile: profile).policy else { continue }
+                print("  profile \(profile) on \(compiled.name): \(compiled.rules.count) rules in force, \(compiled.overrides.count) overrides, \(compiled.digest)")
+            }
         }
     }
 }
