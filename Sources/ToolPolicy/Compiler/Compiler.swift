@@ -47,7 +47,7 @@ struct Compiler {
             case .forbid: indices.forbid.append(index)
             case .permit: indices.permit.append(index)
             case .require: indices.require.append(index)
-            case .advise: break
+            case .advise: indices.advise.append(index)
             case .review: indices.review.append(index)
             }
             indices.conditions.append(rule.condition)
@@ -135,9 +135,16 @@ struct Compiler {
             rules.append(Rule(
                 id: id, effect: effect, message: texts.message, remedy: texts.remedy,
                 citations: syntax.clauses.citations, layer: layer.name, range: syntax.id.range,
-                facts: referenced.sorted(), condition: condition, requirement: requirement
+                facts: referenced.sorted(), factSlots: referenced.sorted().map(factSlot), condition: condition, requirement: requirement
             ))
         }
+    }
+
+    /// The slot of a referenced fact (`tool.x` / `use.x`).
+    private func factSlot(_ qualifiedName: String) -> FactSlot {
+        let parts = qualifiedName.split(separator: ".", maxSplits: 1).map(String.init)
+        let owner: FactOwner = parts[0] == "tool" ? .tool : .use
+        return FactSlot(owner: owner, slot: facts[owner]![parts[1]]!.slot)
     }
 
     /// Checks the `says`/`remedy`/`cites` clauses and returns the texts.

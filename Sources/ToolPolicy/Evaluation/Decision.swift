@@ -90,7 +90,10 @@ extension Decision {
             query: request.toolQuery, id: tool?.id, name: tool?.name, standing: tool?.standing ?? .unlisted,
             classCitations: tool?.classification?.citations ?? []
         )
-        self.use = Dictionary(uniqueKeysWithValues: request.facts.map { ($0.name, $0.value) })
+        var use: [String: FactValue] = [:]
+        use.reserveCapacity(request.facts.count)
+        for fact in request.facts { use[fact.name] = fact.value }
+        self.use = use
         self.date = request.today.description
         self.policy = policy.identity
 
@@ -100,7 +103,7 @@ extension Decision {
                            citations: rule.citations, layer: rule.layer)
         }
         func indices(_ effect: RuleEffect, _ truth: Truth) -> [Int] {
-            policy.rules.indices.filter { policy.rules[$0].effect == effect && trace.conditions[$0] == truth }
+            policy.ruleIndices(effect).filter { trace.conditions[$0] == truth }
         }
         let violated = indices(.require, .true).filter { trace.requirements[$0] == .false }
 
@@ -123,7 +126,7 @@ extension Decision {
             }
         }
         if verdict == .allowed || verdict == .conditional {
-            for index in policy.rules.indices where policy.rules[index].effect == .require && trace.conditions[index] != .false {
+            for index in policy.ruleIndices(.require) where trace.conditions[index] != .false {
                 switch trace.requirements[index] {
                 case .true: conditions.append(finding(index, .met))
                 case .unknown, .false:
@@ -146,12 +149,12 @@ extension Decision {
         }
         self.remedies = remedies
 
-        let given = Set(request.facts.map { "use." + $0.name })
-        let stated = Set(tool?.facts.map { "tool." + $0.name } ?? [])
-        var unknown = Set<String>()
+        var unknown: [String] = []
         for index in open {
-            for fact in policy.rules[index].facts where !given.contains(fact) && !stated.contains(fact) {
-                unknown.insert(fact)
+            let rule = policy.rules[index]
+            for (name, slot) in zip(rule.facts, rule.factSlots) where !unknown.contains(name) {
+                let value = slot.owner == .use ? request.slots[slot.slot] : (tool?.slots[slot.slot] ?? Program.unknownSlot)
+                if value == Program.unknownSlot { unknown.append(name) }
             }
         }
         self.unknownFacts = unknown.sorted()

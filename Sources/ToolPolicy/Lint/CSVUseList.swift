@@ -12,6 +12,7 @@ public struct CSVUseList: Sendable {
     /// Cells past the header's width are ignored; missing cells are unknown facts.
     public func entry(_ record: CSVRecord, row: Int) -> UseListEntry {
         var cells: [String: FactValue?] = [:]
+        cells.reserveCapacity(columns.count)
         for (index, column) in columns.enumerated() where !column.isEmpty {
             let text = index < record.fields.count ? record.fields[index].trimmingWhitespace() : ""
             cells[column] = text.isEmpty ? .some(nil) : .string(text)

@@ -22,10 +22,16 @@ public struct UseListLinter: Sendable {
     /// The name of the column that names the tool.
     public static let toolColumn = "tool"
 
-    /// What a column of the list means, resolved once per column name.
+    /// What the columns and cells of a list mean, resolved once per distinct column name,
+    /// tool name and cell text: a school's list repeats the same few values on every row.
     public struct Columns: Sendable {
-        enum Role: Sendable { case tool, fact(String), ignored }
+        enum Role: Sendable { case tool, fact(FactDeclaration), ignored }
+        /// A cell's text, typed against its fact, or why it cannot be.
+        enum Cell: Sendable { case value(FactValue, slot: Int64), unknown, error(RequestError) }
         var roles: [String: Role] = [:]
+        var tools: [String: Int] = [:]
+        /// Typed cells, indexed by the fact's slot, then by the cell's text.
+        var cells: [[String: Cell]] = []
 
         /// Creates an empty binding; columns are resolved as rows name them.
         public init() {}
@@ -49,7 +55,9 @@ public struct UseListLinter: Sendable {
     /// problems and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var facts: [String: FactValue?] = [:]
+        var slots = [Int64](repeating: Program.unknownSlot, count: policy.useFacts.count)
+        var given: [UseRequest.GivenFact?] = Array(repeating: nil, count: policy.useFacts.count)
+        var problems: [RowProblem] = []
         for (column, value) in entry.cells {
             let role: Columns.Role
             if let known = columns.roles[column] {
@@ -61,19 +69,36 @@ public struct UseListLinter: Sendable {
             switch role {
             case .tool:
                 if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
-            case .fact(let name):
-                facts[name] = value
+            case .fact(let declaration):
+                switch cell(value, of: declaration, column: column, columns: &columns) {
+                case .value(let typed, let slot):
+                    slots[declaration.slot] = slot
+                    given[declaration.slot] = UseRequest.GivenFact(name: declaration.name, value: typed)
+                case .unknown:
+                    break
+                case .error(let error):
+                    problems.append(RowProblem(column: column, message: error.message, allowed: error.allowed, hint: error.hint))
+                }
             case .ignored:
                 break
             }
         }
-        var problems: [RowProblem] = []
+        problems.sort { $0.column < $1.column }
         if toolName.isEmpty {
-            problems.append(RowProblem(column: Self.toolColumn, message: "no tool named in this row", allowed: [],
-                                       hint: "fill the `tool` cell with a tool's name, e.g. Zoom"))
+            problems.insert(RowProblem(column: Self.toolColumn, message: "no tool named in this row", allowed: [],
+                                       hint: "fill the `tool` cell with a tool's name, e.g. Zoom"), at: 0)
         }
-        let (request, errors) = policy.collectingRequest(tool: toolName, facts: facts, today: today)
-        problems += errors.map { RowProblem(column: $0.fact, message: $0.message, allowed: $0.allowed, hint: $0.hint) }
+        let toolIndex: Int
+        if let known = columns.tools[toolName] {
+            toolIndex = known
+        } else {
+            toolIndex = policy.toolIndex(named: toolName) ?? -1
+            columns.tools[toolName] = toolIndex
+        }
+        let request = UseRequest(
+            toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, slots: slots,
+            today: today, facts: given.compactMap { $0 }
+        )
         guard problems.isEmpty else {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
         }
@@ -92,6 +117,25 @@ public struct UseListLinter: Sendable {
     private func role(of column: String) -> Columns.Role {
         let key = ToolName.normalize(column)
         if key == Self.toolColumn { return .tool }
-        return policy.useFacts.first { ToolName.normalize($0.name) == key }.map { .fact($0.name) } ?? .ignored
+        return policy.useFacts.first { ToolName.normalize($0.name) == key }.map { .fact($0) } ?? .ignored
+    }
+
+    /// Types a cell against its fact, from the cache when the same text was seen before.
+    private func cell(_ value: FactValue?, of declaration: FactDeclaration, column: String, columns: inout Columns) -> Columns.Cell {
+        guard let value else { return .unknown }
+        if columns.cells.isEmpty { columns.cells = Array(repeating: [:], count: policy.useFacts.count) }
+        if case .string(let text) = value, let cached = columns.cells[declaration.slot][text] { return cached }
+        let typed: Columns.Cell
+        do {
+            if let coerced = try FactValueParser.coerce(value, to: declaration) {
+                typed = .value(coerced, slot: policy.slot(for: coerced, of: declaration.type))
+            } else {
+                typed = .unknown
+            }
+        } catch {
+            typed = .error(error)
+        }
+        if case .string(let text) = value { columns.cells[declaration.slot][text] = typed }
+        return typed
     }
 }

@@ -64,8 +64,13 @@ enum FactValueParser {
 }
 
 extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
+    /// The string without leading and trailing spaces, tabs and line breaks (any Unicode
+    /// white space); ASCII-only text, the common case, is trimmed on its bytes.
     func trimmingWhitespace() -> String {
+        let bytes = utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return self }
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if firstByte < 0x80, lastByte < 0x80, !isASCIISpace(firstByte), !isASCIISpace(lastByte) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

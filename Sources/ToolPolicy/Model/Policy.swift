@@ -40,12 +40,24 @@ public struct Policy: Sendable {
         var permit: [Int] = []
         var require: [Int] = []
         var review: [Int] = []
+        var advise: [Int] = []
         /// Review, permit and advise rules: evaluated for the trace after forbids and requires.
         var others: [Int] = []
         /// Each rule's condition node (`when`), or -1 for a require that always applies.
         var conditions: [Int32] = []
         /// Each rule's requirement node, or -1.
         var requirements: [Int32] = []
+    }
+
+    /// The indices of the rules of one effect, in rule order.
+    func ruleIndices(_ effect: RuleEffect) -> [Int] {
+        switch effect {
+        case .forbid: ruleIndices.forbid
+        case .permit: ruleIndices.permit
+        case .require: ruleIndices.require
+        case .advise: ruleIndices.advise
+        case .review: ruleIndices.review
+        }
     }
 
     /// The profile's name, or the base's when there is no profile.

@@ -30,6 +30,8 @@ public struct Rule: Sendable, Identifiable {
     public let range: SourceRange
     /// The facts its conditions read, as `tool.x` / `use.x`, sorted.
     public let facts: [String]
+    /// The same facts as owner and slot, in the order of ``facts``.
+    let factSlots: [FactSlot]
     /// The condition (`when`) node; for a require, the node of its `when` (or -1 for always).
     let condition: Int32
     /// For a require, the node of its requirement; else -1.
@@ -46,4 +48,10 @@ public struct RuleOverride: Sendable, Hashable {
     public let citations: [Citation]
     /// The profile that overrides.
     public let layer: String
+}
+
+/// Where a fact's value lives: the tool's or the use's slots.
+struct FactSlot: Sendable, Hashable {
+    var owner: FactOwner
+    var slot: Int
 }

@@ -5,6 +5,20 @@ struct TextLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     let showAll: Bool
     var output = OutputBuffer()
+    /// The first sentence of each rule's message, computed once per rule.
+    private var sentences: [String: String] = [:]
+
+    init(context: LintContext, showAll: Bool) {
+        self.context = context
+        self.showAll = showAll
+    }
+
+    private mutating func sentence(_ finding: Decision.Finding) -> String {
+        if let known = sentences[finding.rule] { return known }
+        let sentence = DecisionText.firstSentence(finding.message.text(in: context.language))
+        sentences[finding.rule] = sentence
+        return sentence
+    }
 
     private var labels: Labels { Labels(language: context.language) }
 
@@ -31,7 +45,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
         case .allowed: []
         }
         if !findings.isEmpty {
-            line += ": " + findings.map { "\(DecisionText.firstSentence($0.message.text(in: context.language))) [\($0.rule)]" }.joined(separator: "; ")
+            line += ": " + findings.map { "\(sentence($0)) [\($0.rule)]" }.joined(separator: "; ")
         }
         output.write(line + "\n")
     }
