@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(
             name: "ToolPolicyCLITests",
             dependencies: ["ToolPolicyCLI", "ToolPolicy"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -48,6 +48,12 @@ extension Compiler {
                 tools[index].category = category.value
             }
             for alias in syntax.aliases {
+                let key = ToolName.normalize(alias.value)
+                if let first = aliasRanges[key], toolLookup[key] == index {
+                    diagnostics.append(.duplicate("alias \"\(alias.value)\" of tool `\(tools[index].id)`", at: alias.range, first: first))
+                    continue
+                }
+                aliasRanges[key] = alias.range
                 tools[index].aliases.append(alias.value)
                 register(name: alias.value, for: index, at: alias.range)
             }
@@ -62,7 +68,7 @@ extension Compiler {
             if facts[.use]![name] != nil {
                 diagnostics.append(.useFactOnTool(name, at: fact.name.range))
             } else {
-                diagnostics.append(.unknownFact(.tool, name, known: Array(facts[.tool]!.keys), at: fact.name.range, otherOwner: false))
+                diagnostics.append(.unknownFact(.tool, name, known: factOrder[.tool]!.map(\.name), at: fact.name.range, otherOwner: false))
             }
             return
         }

@@ -108,7 +108,8 @@ extension Compiler {
         case (.slot(let a, let aType, let aName), .slot(let b, let bType, let bName)):
             guard aType.isComparable(with: bType) else {
                 diagnostics.append(.typeMismatch("`\(aName)` (\(aType.spelling)) cannot be compared with `\(bName)` (\(bType.spelling))",
-                                                 at: l.range.extended(to: r.range)))
+                                                 at: l.range.extended(to: r.range),
+                                                 hint: "compare a fact with a fact of the same type, or with a value: `\(aName) = …`"))
                 return nil
             }
             (lhs, rhs, type, name) = (a, b, aType, aName)
@@ -197,7 +198,7 @@ extension Compiler {
             }
             guard let declaration = facts[owner]![name.value] else {
                 let other: FactOwner = owner == .tool ? .use : .tool
-                diagnostics.append(.unknownFact(owner, name.value, known: Array(facts[owner]!.keys) + (owner == .tool ? ["id"] : []),
+                diagnostics.append(.unknownFact(owner, name.value, known: factOrder[owner]!.map(\.name) + (owner == .tool ? ["id"] : []),
                                                 at: range, otherOwner: facts[other]![name.value] != nil))
                 return nil
             }

@@ -11,6 +11,8 @@ struct Compiler {
     var tools: [ToolBuilder] = []
     var toolIDs: [String: Int] = [:]
     var toolLookup: [String: Int] = [:]
+    /// Where each alias (normalised) was written, to report one written twice.
+    var aliasRanges: [String: SourceRange] = [:]
     /// The facts the expression being compiled reads.
     var referenced: Set<String> = []
     /// Whether the expression being compiled is a classify condition.
@@ -152,20 +154,27 @@ struct Compiler {
         _ clauses: Syntax.Clauses, subject: String, at range: SourceRange
     ) -> (message: LocalizedText, remedy: LocalizedText?)? {
         var ok = true
-        func texts(_ entries: [Syntax.Located<String>: String]) -> [Language: String] {
+        func texts(_ entries: [(language: Syntax.Located<String>, text: String)], clause: String) -> [Language: String] {
             var result: [Language: String] = [:]
+            var ranges: [Language: SourceRange] = [:]
             for (language, text) in entries {
                 guard let known = Language(rawValue: language.value) else {
                     diagnostics.append(.unknownLanguage(language.value, at: language.range))
                     ok = false
                     continue
                 }
+                if let first = ranges[known] {
+                    diagnostics.append(.duplicate("`\(clause) \(known.rawValue)` of \(subject)", at: language.range, first: first))
+                    ok = false
+                    continue
+                }
+                ranges[known] = language.range
                 result[known] = text
             }
             return result
         }
-        let messages = texts(clauses.messages)
-        let remedies = texts(clauses.remedies)
+        let messages = texts(clauses.messages, clause: "says")
+        let remedies = texts(clauses.remedies, clause: "remedy")
         if messages[.fr] == nil {
             diagnostics.append(.missingFrenchMessage(subject, at: range))
             ok = false

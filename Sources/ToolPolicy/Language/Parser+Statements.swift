@@ -6,6 +6,7 @@ extension Parser {
             diagnostics.append(.missingHeader(at: current))
             return nil
         }
+        let start = position
         advance()
         do {
             let name = try expectString("the policy's name")
@@ -26,7 +27,7 @@ extension Parser {
             if continuesStatement { throw expectedError("`source` or a new statement at the start of a line") }
             return Syntax.Header(name: name, title: title, extends: extends, sources: sources)
         } catch {
-            recover()
+            recover(from: start)
             return nil
         }
     }
@@ -96,7 +97,7 @@ extension Parser {
             throw expectedError("a class", hint: "institutional, tolerated or forbidden")
         }
         advance()
-        try expect(word: "when")
+        try expect(word: "when", hint: "`classify \(toolClass.rawValue) when tool.fact`")
         let condition = try parseExpression()
         var citations: [Citation] = []
         while continuesStatement {
@@ -114,7 +115,7 @@ extension Parser {
         case "forbid", "permit", "advise", "review":
             let word = current.word
             advance()
-            try expect(word: "when")
+            try expect(word: "when", hint: "an effect is followed by its condition: `\(word ?? "forbid") when use.mode = install`")
             let condition = try parseExpression()
             switch word {
             case "forbid": effect = .forbid(condition)
@@ -148,7 +149,7 @@ extension Parser {
                 advance()
                 let language = try expectIdentifier("a language (fr or en)")
                 let text = try expectString("the text")
-                if isMessage { clauses.messages[language] = text.value } else { clauses.remedies[language] = text.value }
+                if isMessage { clauses.messages.append((language, text.value)) } else { clauses.remedies.append((language, text.value)) }
             case "cites":
                 clauses.citations.append(try parseCitation())
             default:

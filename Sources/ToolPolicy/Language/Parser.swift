@@ -20,10 +20,11 @@ struct Parser {
         let header = parser.parseHeader()
         var statements: [Syntax.Statement] = []
         while !parser.atEnd {
+            let start = parser.position
             do {
                 statements.append(try parser.parseStatement())
             } catch {
-                parser.recover()
+                parser.recover(from: start)
             }
         }
         return (Syntax.File(source: source, header: header, statements: statements), lexical + parser.diagnostics)
@@ -36,9 +37,10 @@ struct Parser {
         if !atEnd { position += 1 }
     }
 
-    /// Skips to the next token that can start a statement.
-    mutating func recover() {
-        advance()
+    /// Skips to the next token that can start a statement, after the statement that
+    /// began at `start` (so a statement that ended a broken one is kept).
+    mutating func recover(from start: Int) {
+        if position == start { advance() }
         while !atEnd {
             if current.startsLine, let word = current.word, Parser.statementKeywords.contains(word) { return }
             advance()

@@ -72,8 +72,9 @@ enum Syntax {
 
     /// The `says`, `remedy` and `cites` clauses of a rule or an override.
     struct Clauses: Sendable {
-        var messages: [Located<String>: String] = [:]
-        var remedies: [Located<String>: String] = [:]
+        /// `(language, text)` in written order; duplicates are reported by the compiler.
+        var messages: [(language: Located<String>, text: String)] = []
+        var remedies: [(language: Located<String>, text: String)] = []
         var citations: [Citation] = []
     }
 

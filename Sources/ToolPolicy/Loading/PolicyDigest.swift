@@ -15,11 +15,11 @@ enum PolicyDigest {
         var normalised = ""
         for file in files.sorted(by: { relative($0.path) < relative($1.path) }) {
             normalised += "file \(relative(file.path))\n"
-            for line in file.lines {
+            for (number, line) in file.lines.enumerated() {
                 var end = line.endIndex
                 while end > line.startIndex, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+                if number > 0 { normalised += "\n" }
                 normalised += line[line.startIndex..<end]
-                normalised += "\n"
             }
         }
         return "sha256:" + SHA256.hex(Array(normalised.utf8))

@@ -88,13 +88,14 @@ public struct Policy: Sendable {
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 }
 
-/// How tool names are compared: lowercase, accents folded, spaces, dashes, underscores and dots removed.
+/// How tool names are compared: lowercase, accents folded, white space (non-breaking
+/// included), dashes, underscores, dots and apostrophes (typographic included) removed.
 enum ToolName {
     static func normalize(_ name: String) -> String {
         var out = ""
         for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar == " " || scalar == "-" || scalar == "_" || scalar == "." || scalar == "\t" { continue }
+            if scalar.properties.isWhitespace || "-_.'’‘`".unicodeScalars.contains(scalar) { continue }
             out.unicodeScalars.append(scalar)
         }
         return out

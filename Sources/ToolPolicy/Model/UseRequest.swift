@@ -78,13 +78,21 @@ extension Policy {
         return (request, errors.sorted { $0.fact < $1.fact })
     }
 
+    /// The code of a request string that no rule names: a negative 62-bit FNV-1a hash, so
+    /// two different such strings compare unequal and never equal a policy string (≥ 0).
+    static func foreignStringCode(_ text: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return -Int64(hash >> 2) - 1
+    }
+
     /// The slot encoding of a value already checked against its type.
     func slot(for value: FactValue, of type: FactType) -> Int64 {
         switch value {
         case .bool(let flag): flag ? 1 : 0
         case .integer(let number): number
         case .date(let date): date.days
-        case .string(let text): strings[text] ?? -1
+        case .string(let text): strings[text] ?? Self.foreignStringCode(text)
         case .enumeration(let value): Int64(type.values.firstIndex(of: value) ?? -1)
         case .set(let values):
             values.reduce(Int64(0)) { mask, value in

@@ -87,7 +87,11 @@ extension ToolPolicyCommand {
                 guard parts.count == 2 else {
                     throw ValidationError("--fact takes name=value, e.g. --fact waiting_room=false (got `\(fact)`)")
                 }
-                put(parts[0], parts[1])
+                let name = parts[0].hasPrefix("use.") ? String(parts[0].dropFirst(4)) : parts[0]
+                if facts[name] != nil {
+                    throw ValidationError("`\(name)` is given twice (an option and --fact, or two --fact); give it once")
+                }
+                put(name, parts[1])
             }
             return facts
         }

@@ -27,7 +27,10 @@ struct JSONLintReporter: LintReporter, ~Copyable {
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         output.write("\n],\"summary\":\(encode(summary))")
         if let readError {
-            output.write(",\"error\":{\"message\":\(encode(readError.message)),\"line\":\(encode(readError.line)),\"hint\":\(encode(readError.hint))}")
+            var error = "{\"message\":\(encode(readError.message))"
+            if let line = readError.line { error += ",\"line\":\(line)" }
+            if let hint = readError.hint { error += ",\"hint\":\(encode(hint))" }
+            output.write(",\"error\":" + error + "}")
         }
         output.write("}\n")
         output.flush()
