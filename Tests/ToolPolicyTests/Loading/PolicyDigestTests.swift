@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import ToolPolicy
+
+/// §8: the digest is `sha256:` of the normalised source of the base and the chosen profile.
+@Suite struct PolicyDigestTests {
+    /// The shipped sources, read as the loader reads them.
+    private func shippedSources() throws -> [SourceFile] {
+        let result = PolicyLoader.load(at: TestPolicies.rulesFolder)
+        #expect(result.sources.count == 7)
+        return result.sources
+    }
+
+    private func digest(_ sources: [SourceFile], profile: String? = nil) throws -> String {
+        let result = PolicyLoader.load(sources: sources, profile: profile)
+        return try #require(result.policy, "\(result.diagnostics.map(\.message))").digest
+    }
+
+    /// The sources with `replace` replaced by `with` in the file whose path ends with `file`.
+    private func editing(_ sources: [SourceFile], _ file: String, _ replace: String, with: String) throws -> [SourceFile] {
+        #expect(sources.contains { $0.path.hasSuffix(file) && $0.text.contains(replace) }, "\(replace) not in \(file)")
+        return sources.map { source in
+            source.path.hasSuffix(file)
+                ? SourceFile(path: source.path, text: source.text.replacingOccurrences(of: replace, with: with))
+                : source
+        }
+    }
+
+    @Test func theDigestIsSHA256OfTheNormalisedText() throws {
+        // One file: `file PATH\n` followed by its text with line endings as `\n` and trailing
+        // spaces removed (§8). The text ends with one line break, so the normalised text does too.
+        let text = "policy \"p\"   \r\nuse fact a: bool \"A\"\t\n"
+        let policy = try TestPolicies.compile(text)
+        let normalised = "file test.rules\npolicy \"p\"\nuse fact a: bool \"A\"\n"
+        #expect(policy.digest == "sha256:" + SHA256.hex(Array(normalised.utf8)))
+    }
+
+    @Test func theDigestIsStableAcrossTwoLoads() throws {
+        let first = try TestPolicies.shipped().digest
+        let second = try TestPolicies.shipped().digest
+        #expect(first == second)
+        #expect(first.hasPrefix("sha256:"))
+        #expect(first.dropFirst("sha256:".count).count == 64)
+        #expect(first.dropFirst("sha256:".count).allSatisfy { $0.isHexDigit && !$0.isUppercase })
+    }
+
+    @Test func theDigestChangesWhenARuleTextChanges() throws {
+        let sources = try shippedSources()
+        let original = try digest(sources)
+        let edited = try editing(sources, "rennes.rules", "Elles sont donc tolérées", with: "Elles sont tolérées")
+        #expect(try digest(edited) != original)
+        let condition = try editing(sources, "national/rules.rules", "use.participants > tool.max_participants",
+                                    with: "use.participants >= tool.max_participants")
+        #expect(try digest(condition) != original)
+    }
+
+    @Test func theDigestIgnoresLineEndingsAndTrailingSpaces() throws {
+        let sources = try shippedSources()
+        let original = try digest(sources)
+        let crlf = sources.map { SourceFile(path: $0.path, text: $0.text.replacingOccurrences(of: "\n", with: "\r\n")) }
+        #expect(try digest(crlf) == original)
+        let trailing = sources.map { SourceFile(path: $0.path, text: $0.text.replacingOccurrences(of: "\n", with: "  \n")) }
+        #expect(try digest(trailing) == original)
+        // Leading spaces are not trailing: indenting a line changes the digest.
+        let indented = try editing(sources, "rennes.rules", "\n  extends \"national\"", with: "\n   extends \"national\"")
+        #expect(try digest(indented) != original)
+    }
+
+    @Test func theDigestCoversOnlyTheBaseAndTheChosenProfile() throws {
+        let sources = try shippedSources()
+        let rennes = try digest(sources, profile: "rennes")
+        let poitiers = try digest(sources, profile: "poitiers")
+        #expect(rennes != poitiers)
+        // Editing Poitiers' file does not change the Rennes policy, but changes Poitiers'.
+        let edited = try editing(sources, "poitiers.rules", "Réservé à l'utilisation avec les élèves.",
+                                 with: "Réservé aux élèves.")
+        #expect(try digest(edited, profile: "rennes") == rennes)
+        #expect(try digest(edited, profile: "poitiers") != poitiers)
+        // Editing the base changes both.
+        let base = try editing(sources, "national/catalog.rules", "aliases \"zoom web\", \"zoom meetings\"",
+                               with: "aliases \"zoom web\", \"zoom meeting\"")
+        #expect(try digest(base, profile: "rennes") != rennes)
+        #expect(try digest(base, profile: "poitiers") != poitiers)
+    }
+
+    @Test func theDigestDependsOnFileNames() throws {
+        let text = "policy \"p\"\n"
+        let a = try TestPolicies.compile([("a.rules", text)]).digest
+        let b = try TestPolicies.compile([("b.rules", text)]).digest
+        #expect(a != b)
+        // …but not on the folder they are in.
+        let nested = try TestPolicies.compile([("/some/where/a.rules", text)]).digest
+        #expect(nested == a)
+    }
+
+    @Test func theDigestDoesNotDependOnTheFolderAbsolutePath() throws {
+        let manager = FileManager.default
+        let temporary = manager.temporaryDirectory.appendingPathComponent("toolpolicy-digest-\(UUID().uuidString)")
+        try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: temporary) }
+        let copy = temporary.appendingPathComponent("Rules")
+        try manager.copyItem(atPath: TestPolicies.rulesFolder, toPath: copy.path)
+
+        for profile in TestPolicies.shippedProfiles {
+            let original = try #require(PolicyLoader.load(at: TestPolicies.rulesFolder, profile: profile).policy)
+            let copied = try #require(PolicyLoader.load(at: copy.path, profile: profile).policy)
+            #expect(copied.digest == original.digest, "\(profile)")
+            #expect(copied.files != original.files)
+            // The copy answers like the original.
+            let request = try original.request(tool: "zoom", facts: ["mode": .string("install")], today: TestPolicies.day)
+            let copiedRequest = try copied.request(tool: "zoom", facts: ["mode": .string("install")], today: TestPolicies.day)
+            #expect(original.decide(request) == copied.decide(copiedRequest))
+        }
+        // A trailing slash on the folder changes nothing either.
+        #expect(PolicyLoader.load(at: copy.path + "/").policy?.digest == PolicyLoader.load(at: TestPolicies.rulesFolder).policy?.digest)
+    }
+}
