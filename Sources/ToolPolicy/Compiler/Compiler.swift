@@ -57,12 +57,15 @@ struct Compiler {
         }
         indices.others = rules.indices.filter { [.review, .permit, .advise].contains(rules[$0].effect) }
         let top = profile ?? base
+        let toolFactCount = compiler.factOrder[.tool]!.count
+        let catalogSlots = catalog.flatMap(\.slots) + Array(repeating: Program.unknownSlot, count: toolFactCount)
+        let standings = catalog.map { Program.Standing($0.standing).rawValue } + [Program.Standing.unlisted.rawValue]
         let policy = Policy(
             name: base.name, profile: profile?.name, title: top.title ?? base.title, digest: digest, files: files,
             sourceDocuments: layers.flatMap(\.sourceDocuments), toolFacts: compiler.factOrder[.tool]!,
             useFacts: compiler.factOrder[.use]!, tools: catalog, rules: rules, overrides: overrides,
             program: compiler.program, toolLookup: compiler.toolLookup, strings: compiler.strings, ruleIndices: indices,
-            unlistedSlots: Array(repeating: Program.unknownSlot, count: compiler.factOrder[.tool]!.count)
+            catalogSlots: catalogSlots, standings: standings
         )
         return (policy, compiler.diagnostics)
     }

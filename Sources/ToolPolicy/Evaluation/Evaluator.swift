@@ -6,14 +6,15 @@ extension Policy {
     /// permit denies; then any unknown forbid or requirement, or only unknown permits,
     /// gives `conditional`; else `allowed`. Allocates nothing.
     public func verdict(for request: UseRequest, trace: inout EvaluationTrace) -> Verdict {
-        let toolSlots = request.toolIndex.map { tools[$0].slots } ?? unlistedSlots
-        let standing = request.toolIndex.map { Program.Standing(tools[$0].standing) } ?? .unlisted
+        let row = request.toolIndex ?? tools.count
+        let width = toolFacts.count
         return program.nodes.withUnsafeBufferPointer { nodes in
-            toolSlots.withUnsafeBufferPointer { toolFacts in
+            catalogSlots.withUnsafeBufferPointer { catalog in
                 request.slots.withUnsafeBufferPointer { useFacts in
                     let env = Environment(
-                        toolFacts: toolFacts, useFacts: useFacts, toolIndex: Int64(request.toolIndex ?? -1),
-                        standing: standing.rawValue, today: request.today.days
+                        toolFacts: UnsafeBufferPointer(rebasing: catalog[row * width ..< (row + 1) * width]),
+                        useFacts: useFacts, toolIndex: Int64(request.toolIndex ?? -1),
+                        standing: standings[row], today: request.today.days
                     )
                     return decide(nodes, env, listed: request.toolIndex != nil, trace: &trace)
                 }

@@ -8,21 +8,21 @@ public enum Truth: UInt8, Codable, Sendable, Hashable {
     case unknown = 2
 
     /// Kleene conjunction: false wins, then unknown.
-    @inlinable static func && (lhs: Truth, rhs: Truth) -> Truth {
+    @inline(__always) static func && (lhs: Truth, rhs: Truth) -> Truth {
         if lhs == .false || rhs == .false { return .false }
         if lhs == .unknown || rhs == .unknown { return .unknown }
         return .true
     }
 
     /// Kleene disjunction: true wins, then unknown.
-    @inlinable static func || (lhs: Truth, rhs: Truth) -> Truth {
+    @inline(__always) static func || (lhs: Truth, rhs: Truth) -> Truth {
         if lhs == .true || rhs == .true { return .true }
         if lhs == .unknown || rhs == .unknown { return .unknown }
         return .false
     }
 
     /// Kleene negation: unknown stays unknown.
-    @inlinable static prefix func ! (value: Truth) -> Truth {
+    @inline(__always) static prefix func ! (value: Truth) -> Truth {
         switch value {
         case .false: .true
         case .true: .false

@@ -30,8 +30,12 @@ public struct Policy: Sendable {
     let toolLookup: [String: Int]
     let strings: [String: Int64]
     let ruleIndices: RuleIndices
-    /// The tool-fact slots of a tool that is not listed: all unknown.
-    let unlistedSlots: [Int64]
+    /// Every tool's fact slots in one flat table, a row of ``toolFacts``.count slots per
+    /// tool in catalog order, then one row of unknowns for an unlisted tool: evaluation
+    /// reads it through one buffer, with no per-tool array to retain.
+    let catalogSlots: [Int64]
+    /// Each tool's standing as the program tests it, then `unlisted`.
+    let standings: [Int64]
 
     /// The rules of each effect, as indices into ``rules``, and the nodes of their
     /// conditions, kept apart from the rules so evaluation touches no string.
