@@ -1,32 +1,10 @@
 import Foundation
 import Testing
 import ToolPolicy
+@testable import ToolPolicyCLI
 
-/// `toolpolicy tools --format json`, as a client would read it.
-struct CatalogJSON: Decodable {
-    struct Fact: Decodable {
-        var name: String
-        var value: FactValue
-        var source: Citation
-        var layer: String
-    }
-
-    struct Tool: Decodable {
-        var id: String
-        var name: String
-        var aliases: [String]
-        var category: String?
-        var standing: ToolStanding
-        var classCitations: [Citation]
-        var facts: [Fact]
-    }
-
-    var profile: String
-    var digest: String
-    var tools: [Tool]
-
-    func tool(_ id: String) -> Tool? { tools.first { $0.id == id } }
-}
+/// `toolpolicy tools --format json`, read back with the type that writes it.
+typealias CatalogJSON = CatalogDocument
 
 @Suite("toolpolicy tools")
 struct ToolsTests {

@@ -1,15 +1,15 @@
 import ToolPolicy
 
 /// The catalog as JSON: each tool with its class and every fact with its source.
-struct CatalogDocument: Encodable {
-    struct Fact: Encodable {
+struct CatalogDocument: Codable {
+    struct Fact: Codable {
         var name: String
         var value: FactValue
         var source: Citation
         var layer: String
     }
 
-    struct Tool: Encodable {
+    struct Tool: Codable {
         var id: String
         var name: String
         var aliases: [String]
@@ -22,6 +22,9 @@ struct CatalogDocument: Encodable {
     var profile: String
     var digest: String
     var tools: [Tool]
+
+    /// The tool with this id, if any.
+    func tool(_ id: String) -> Tool? { tools.first { $0.id == id } }
 
     init(policy: Policy) {
         profile = policy.profileName
