@@ -52,14 +52,15 @@ struct Compiler {
             case .advise: indices.advise.append(index)
             case .review: indices.review.append(index)
             }
-            indices.conditions.append(rule.condition)
-            indices.requirements.append(rule.requirement)
         }
         indices.others = rules.indices.filter { [.review, .permit, .advise].contains(rules[$0].effect) }
         let top = profile ?? base
         let toolFactCount = compiler.factOrder[.tool]!.count
         let catalogSlots = catalog.flatMap(\.slots) + Array(repeating: Program.unknownSlot, count: toolFactCount)
         let standings = catalog.map { Program.Standing($0.standing).rawValue } + [Program.Standing.unlisted.rawValue]
+        let folded = compiler.foldedNodes(rules: rules, catalogSlots: catalogSlots, standings: standings, width: toolFactCount)
+        indices.foldedConditions = folded.conditions
+        indices.foldedRequirements = folded.requirements
         let policy = Policy(
             name: base.name, profile: profile?.name, title: top.title ?? base.title, digest: digest, files: files,
             sourceDocuments: layers.flatMap(\.sourceDocuments), toolFacts: compiler.factOrder[.tool]!,

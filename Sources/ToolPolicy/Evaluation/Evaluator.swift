@@ -16,18 +16,23 @@ extension Policy {
                         useFacts: useFacts, toolIndex: Int64(request.toolIndex ?? -1),
                         standing: standings[row], today: request.today.days
                     )
-                    return decide(nodes, env, listed: request.toolIndex != nil, trace: &trace)
+                    return decide(nodes, env, row: row, listed: request.toolIndex != nil, trace: &trace)
                 }
             }
         }
     }
 
     private func decide(
-        _ nodes: UnsafeBufferPointer<Program.Node>, _ env: Environment, listed: Bool, trace: inout EvaluationTrace
+        _ nodes: UnsafeBufferPointer<Program.Node>, _ env: Environment, row: Int, listed: Bool, trace: inout EvaluationTrace
     ) -> Verdict {
         var denied = false
         var pending = false
-        let conditionNodes = ruleIndices.conditions
+        let count = rules.count
+        let base = row * count
+        ruleIndices.foldedConditions.withUnsafeBufferPointer { allConditions in
+        ruleIndices.foldedRequirements.withUnsafeBufferPointer { allRequirements in
+        let conditionNodes = UnsafeBufferPointer(rebasing: allConditions[base ..< base + count])
+        let requirementNodes = UnsafeBufferPointer(rebasing: allRequirements[base ..< base + count])
         trace.conditions.withUnsafeMutableBufferPointer { conditions in
             trace.requirements.withUnsafeMutableBufferPointer { requirements in
                 for index in ruleIndices.forbid {
@@ -39,7 +44,7 @@ extension Policy {
                 for index in ruleIndices.require {
                     let node = conditionNodes[index]
                     let when = node < 0 ? Truth.true : Program.evaluate(node, nodes, env)
-                    let required = Program.evaluate(ruleIndices.requirements[index], nodes, env)
+                    let required = Program.evaluate(requirementNodes[index], nodes, env)
                     conditions[index] = when
                     requirements[index] = required
                     if when == .true, required == .false { denied = true }
@@ -49,6 +54,8 @@ extension Policy {
                     conditions[index] = Program.evaluate(conditionNodes[index], nodes, env)
                 }
             }
+        }
+        }
         }
         if denied { return .denied }
         if !listed || ruleIndices.review.contains(where: { trace.conditions[$0] == .true }) { return .review }

@@ -33,7 +33,7 @@ struct Program: Sendable {
         case containsAny
         /// A set operand that has every bit of the mask `rhs`.
         case containsAll
-        /// A constant truth, in `lhs.value`.
+        /// A constant truth, in `lhs.value` (a ``Truth`` raw value).
         case constant
     }
 
@@ -139,7 +139,7 @@ extension Program {
             if value == unknownSlot { return .unknown }
             return Truth(value & node.rhs.value == node.rhs.value)
         case .constant:
-            return Truth(node.lhs.value != 0)
+            return Truth(rawValue: UInt8(truncatingIfNeeded: node.lhs.value)) ?? .unknown
         }
     }
 }

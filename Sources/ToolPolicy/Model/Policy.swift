@@ -47,10 +47,11 @@ public struct Policy: Sendable {
         var advise: [Int] = []
         /// Review, permit and advise rules: evaluated for the trace after forbids and requires.
         var others: [Int] = []
-        /// Each rule's condition node (`when`), or -1 for a require that always applies.
-        var conditions: [Int32] = []
-        /// Each rule's requirement node, or -1.
-        var requirements: [Int32] = []
+        /// Per tool row (catalog order, then unlisted) and rule, the condition node after
+        /// the tool's constant facts were folded in: `row * rules.count + rule`.
+        var foldedConditions: [Int32] = []
+        /// The same for requirements; -1 where the rule has none.
+        var foldedRequirements: [Int32] = []
     }
 
     /// The indices of the rules of one effect, in rule order.
