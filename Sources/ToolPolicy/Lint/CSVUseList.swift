@@ -11,11 +11,11 @@ public struct CSVUseList: Sendable {
     /// The entry for a data record; `row` is its 1-based position among data rows.
     /// Cells past the header's width are ignored; missing cells are unknown facts.
     public func entry(_ record: CSVRecord, row: Int) -> UseListEntry {
-        var cells: [String: FactValue?] = [:]
+        var cells: [UseListEntry.Cell] = []
         cells.reserveCapacity(columns.count)
         for (index, column) in columns.enumerated() where !column.isEmpty {
             let text = index < record.fields.count ? record.fields[index].trimmingWhitespace() : ""
-            cells[column] = text.isEmpty ? .some(nil) : .string(text)
+            cells.append(UseListEntry.Cell(column: column, value: text.isEmpty ? nil : .string(text)))
         }
         return UseListEntry(row: row, line: record.line, cells: cells)
     }

@@ -4,15 +4,34 @@ public struct UseListEntry: Sendable, Hashable {
     public var row: Int
     /// The 1-based line of the file where the row starts, when the format tells it.
     public var line: Int?
-    /// The cells, by column name as written in the header (or the keys of a JSON/YAML object).
-    /// A `nil` value is an empty cell: an unknown fact.
-    public var cells: [String: FactValue?]
+    /// The cells, in column order (CSV: the header's; JSON/YAML: the keys sorted).
+    public var cells: [Cell]
+
+    /// One cell: its column name as written in the header (or the key of a JSON/YAML
+    /// object), and its value; `nil` is an empty cell, an unknown fact.
+    public struct Cell: Sendable, Hashable {
+        /// The column name.
+        public var column: String
+        /// The value, or `nil` when the cell is empty.
+        public var value: FactValue?
+
+        /// Creates a cell.
+        public init(column: String, value: FactValue?) {
+            self.column = column
+            self.value = value
+        }
+    }
 
     /// Creates an entry.
-    public init(row: Int, line: Int?, cells: [String: FactValue?]) {
+    public init(row: Int, line: Int?, cells: [Cell]) {
         self.row = row
         self.line = line
         self.cells = cells
+    }
+
+    /// Creates an entry from cells keyed by column, ordered by column name.
+    public init(row: Int, line: Int?, cells: [String: FactValue?]) {
+        self.init(row: row, line: line, cells: cells.keys.sorted().map { Cell(column: $0, value: cells[$0] ?? nil) })
     }
 }
 

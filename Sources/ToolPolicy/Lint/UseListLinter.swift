@@ -25,10 +25,14 @@ public struct UseListLinter: Sendable {
     /// What the columns and cells of a list mean, resolved once per distinct column name,
     /// tool name and cell text: a school's list repeats the same few values on every row.
     public struct Columns: Sendable {
-        enum Role: Sendable { case tool, fact(FactDeclaration), ignored }
+        enum Role: Sendable { case tool, fact(slot: Int), ignored }
         /// A cell's text, typed against its fact, or why it cannot be.
         enum Cell: Sendable { case value(FactValue, slot: Int64), unknown, error(RequestError) }
         var roles: [String: Role] = [:]
+        /// The columns of the previous row and their roles: a CSV list has the same
+        /// columns on every row, so they are resolved once.
+        var lastColumns: [String] = []
+        var lastRoles: [Role] = []
         var tools: [String: Int] = [:]
         /// Typed cells, indexed by the fact's slot, then by the cell's text.
         var cells: [[String: Cell]] = []
@@ -58,19 +62,23 @@ public struct UseListLinter: Sendable {
         var slots = [Int64](repeating: Program.unknownSlot, count: policy.useFacts.count)
         var given: [UseRequest.GivenFact?] = Array(repeating: nil, count: policy.useFacts.count)
         var problems: [RowProblem] = []
-        for (column, value) in entry.cells {
-            let role: Columns.Role
-            if let known = columns.roles[column] {
-                role = known
-            } else {
-                role = self.role(of: column)
+        if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
+            columns.lastColumns = entry.cells.map(\.column)
+            columns.lastRoles = columns.lastColumns.map { column in
+                if let known = columns.roles[column] { return known }
+                let role = self.role(of: column)
                 columns.roles[column] = role
+                return role
             }
+        }
+        for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
+            let (column, value) = (entryCell.column, entryCell.value)
             switch role {
             case .tool:
                 if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
-            case .fact(let declaration):
-                switch cell(value, of: declaration, column: column, columns: &columns) {
+            case .fact(let slot):
+                let declaration = policy.useFacts[slot]
+                switch typedCell(value, of: declaration, columns: &columns) {
                 case .value(let typed, let slot):
                     slots[declaration.slot] = slot
                     given[declaration.slot] = UseRequest.GivenFact(name: declaration.name, value: typed)
@@ -117,11 +125,11 @@ public struct UseListLinter: Sendable {
     private func role(of column: String) -> Columns.Role {
         let key = ToolName.normalize(column)
         if key == Self.toolColumn { return .tool }
-        return policy.useFacts.first { ToolName.normalize($0.name) == key }.map { .fact($0) } ?? .ignored
+        return policy.useFacts.first { ToolName.normalize($0.name) == key }.map { .fact(slot: $0.slot) } ?? .ignored
     }
 
     /// Types a cell against its fact, from the cache when the same text was seen before.
-    private func cell(_ value: FactValue?, of declaration: FactDeclaration, column: String, columns: inout Columns) -> Columns.Cell {
+    private func typedCell(_ value: FactValue?, of declaration: FactDeclaration, columns: inout Columns) -> Columns.Cell {
         guard let value else { return .unknown }
         if columns.cells.isEmpty { columns.cells = Array(repeating: [:], count: policy.useFacts.count) }
         if case .string(let text) = value, let cached = columns.cells[declaration.slot][text] { return cached }

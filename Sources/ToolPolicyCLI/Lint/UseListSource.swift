@@ -37,7 +37,7 @@ enum UseListSource {
         case .json, .yaml:
             let entries = format == .json ? try readJSON(path: path) : try readYAML(path: path)
             var seen = Set<String>()
-            header(entries.flatMap { $0.cells.keys.sorted() }.filter { seen.insert($0).inserted })
+            header(entries.flatMap { $0.cells.map(\.column) }.filter { seen.insert($0).inserted })
             entries.forEach(body)
         }
     }
