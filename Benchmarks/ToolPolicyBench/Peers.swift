@@ -123,67 +123,22 @@ struct PeersBench {
                 key: "peers.A", name: "A verdict + trace (pre-built requests)", policy: "peers", explains: "all",
                 covers: "policy.verdict(for:trace:) on 100,000 pre-built UseRequest, one EvaluationTrace reused; plus counting the true rules in the trace",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                var trace = EvaluationTrace(for: policy)
-                for request in requests {
-                    let verdict = policy.verdict(for: request, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
-                }
-                return tally
-            },
+            ) { Workload.verdicts(policy, requests) },
             TimedRow(
                 key: "peers.B", name: "B decide(): full Decision value (pre-built requests)", policy: "peers", explains: "determining (+ conditions, remedies)",
                 covers: "policy.decide(request): trace plus the explained Decision value (findings with messages, citations, remedies, unknown facts)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                for request in requests {
-                    let decision = policy.decide(request)
-                    tally.add(decision.verdict, fired: decision.reasons.count)
-                }
-                return tally
-            },
+            ) { Workload.decisions(policy, requests) },
             TimedRow(
                 key: "peers.C", name: "C request from typed values + verdict", policy: "peers", explains: "all",
                 covers: "policy.request(tool:facts:today:) from a [String: FactValue?] of typed values, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                var trace = EvaluationTrace(for: policy)
-                for i in 0..<n {
-                    guard let request = try? policy.request(tool: tools[i], facts: typed[i], today: today) else {
-                        tally.errors += 1
-                        continue
-                    }
-                    let verdict = policy.verdict(for: request, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
-                }
-                return tally
-            },
+            ) { Workload.builtVerdicts(policy, tools: tools, facts: typed, today: today) },
             TimedRow(
                 key: "peers.D", name: "D request from text values + verdict", policy: "peers", explains: "all",
                 covers: "policy.request(tool:facts:today:) from a [String: FactValue?] of .string text values (the CLI/CSV path), then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                var trace = EvaluationTrace(for: policy)
-                for i in 0..<n {
-                    guard let request = try? policy.request(tool: tools[i], facts: text[i], today: today) else {
-                        tally.errors += 1
-                        continue
-                    }
-                    let verdict = policy.verdict(for: request, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
-                }
-                return tally
-            },
+            ) { Workload.builtVerdicts(policy, tools: tools, facts: text, today: today) },
         ]
         guard diagnostic else { return rows }
         // The same mix, but every draw of a case reuses one of 384 requests (their slots stay

@@ -69,29 +69,12 @@ struct ShippedBench {
                 key: "shipped.A", name: "A verdict + trace (pre-built requests)", policy: "shipped", explains: "all",
                 covers: "as peers row A, on the shipped policy and the realistic mix",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                var trace = EvaluationTrace(for: policy)
-                for request in requests {
-                    let verdict = policy.verdict(for: request, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
-                }
-                return tally
-            },
+            ) { Workload.verdicts(policy, requests) },
             TimedRow(
                 key: "shipped.B", name: "B decide(): full Decision value (pre-built requests)", policy: "shipped", explains: "determining (+ conditions, remedies)",
                 covers: "as peers row B, on the shipped policy and the realistic mix",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) {
-                var tally = Tally()
-                for request in requests {
-                    let decision = policy.decide(request)
-                    tally.add(decision.verdict, fired: decision.reasons.count)
-                }
-                return tally
-            },
+            ) { Workload.decisions(policy, requests) },
         ]
     }
 }
