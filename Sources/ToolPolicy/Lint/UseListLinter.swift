@@ -59,8 +59,7 @@ public struct UseListLinter: Sendable {
     /// problems and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var slots = [Int64](repeating: Program.unknownSlot, count: policy.useFacts.count)
-        var given: [UseRequest.GivenFact?] = Array(repeating: nil, count: policy.useFacts.count)
+        var builder = UseFactsBuilder(count: policy.useFacts.count)
         var problems: [RowProblem] = []
         if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
             columns.lastColumns = entry.cells.map(\.column)
@@ -80,8 +79,7 @@ public struct UseListLinter: Sendable {
                 let declaration = policy.useFacts[slot]
                 switch typedCell(value, of: declaration, columns: &columns) {
                 case .value(let typed, let slot):
-                    slots[declaration.slot] = slot
-                    given[declaration.slot] = UseRequest.GivenFact(name: declaration.name, value: typed)
+                    builder.set(declaration, typed, slot: slot)
                 case .unknown:
                     break
                 case .error(let error):
@@ -103,10 +101,7 @@ public struct UseListLinter: Sendable {
             toolIndex = policy.toolIndex(named: toolName) ?? -1
             columns.tools[toolName] = toolIndex
         }
-        let request = UseRequest(
-            toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, slots: slots,
-            today: today, facts: given.compactMap { $0 }
-        )
+        let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
         guard problems.isEmpty else {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
         }
@@ -135,11 +130,7 @@ public struct UseListLinter: Sendable {
         if case .string(let text) = value, let cached = columns.cells[declaration.slot][text] { return cached }
         let typed: Columns.Cell
         do {
-            if let coerced = try FactValueParser.coerce(value, to: declaration) {
-                typed = .value(coerced, slot: policy.slot(for: coerced, of: declaration.type))
-            } else {
-                typed = .unknown
-            }
+            typed = try policy.typed(value, as: declaration).map { .value($0.value, slot: $0.slot) } ?? .unknown
         } catch {
             typed = .error(error)
         }

@@ -49,13 +49,12 @@ extension Policy {
     }
 
     /// Builds a request and returns every fact that could not be used, instead of
-    /// stopping at the first: what a list linter needs to report a row completely.
-    /// Facts in error are left unknown in the request. Errors are sorted by fact name.
+    /// stopping at the first, so a caller can report them all. Facts in error are left
+    /// unknown in the request. Errors are sorted by fact name.
     public func collectingRequest(
         tool: String, facts: [String: FactValue?], today: CivilDate
     ) -> (request: UseRequest, errors: [RequestError]) {
-        var slots = [Int64](repeating: Program.unknownSlot, count: useFacts.count)
-        var given: [UseRequest.GivenFact?] = Array(repeating: nil, count: useFacts.count)
+        var builder = UseFactsBuilder(count: useFacts.count)
         var errors: [RequestError] = []
         for (rawName, rawValue) in facts {
             let name = rawName.hasPrefix("use.") ? String(rawName.dropFirst(4)) : rawName
@@ -64,18 +63,22 @@ extension Policy {
                 continue
             }
             do {
-                guard let rawValue, let value = try FactValueParser.coerce(rawValue, to: declaration) else { continue }
-                slots[declaration.slot] = slot(for: value, of: declaration.type)
-                given[declaration.slot] = UseRequest.GivenFact(name: name, value: value)
+                guard let rawValue, let (value, slot) = try typed(rawValue, as: declaration) else { continue }
+                builder.set(declaration, value, slot: slot)
             } catch {
                 errors.append(error)
             }
         }
-        let request = UseRequest(
-            toolQuery: tool, toolIndex: toolIndex(named: tool), slots: slots,
-            today: today, facts: given.compactMap { $0 }
-        )
+        let request = builder.request(toolQuery: tool, toolIndex: toolIndex(named: tool), today: today)
         return (request, errors.sorted { $0.fact < $1.fact })
+    }
+
+    /// A value coerced to a fact's type, with its slot encoding; `nil` for an empty value.
+    ///
+    /// - Throws: ``RequestError`` when the value does not fit the type.
+    func typed(_ value: FactValue, as declaration: FactDeclaration) throws(RequestError) -> (value: FactValue, slot: Int64)? {
+        guard let coerced = try FactValueParser.coerce(value, to: declaration) else { return nil }
+        return (coerced, slot(for: coerced, of: declaration.type))
     }
 
     /// The code of a request string that no rule names: a negative 62-bit FNV-1a hash, so
@@ -99,6 +102,29 @@ extension Policy {
                 type.values.firstIndex(of: value).map { mask | (Int64(1) << Int64($0)) } ?? mask
             }
         }
+    }
+}
+
+/// The use facts of a request being built: their slots and the typed values given.
+struct UseFactsBuilder {
+    private var slots: [Int64]
+    private var given: [UseRequest.GivenFact?]
+
+    /// A builder for a policy with `count` use facts, all unknown.
+    init(count: Int) {
+        slots = Array(repeating: Program.unknownSlot, count: count)
+        given = Array(repeating: nil, count: count)
+    }
+
+    /// Sets a fact to a value already typed against its declaration.
+    mutating func set(_ declaration: FactDeclaration, _ value: FactValue, slot: Int64) {
+        slots[declaration.slot] = slot
+        given[declaration.slot] = UseRequest.GivenFact(name: declaration.name, value: value)
+    }
+
+    /// The request for a tool, with the facts set so far.
+    func request(toolQuery: String, toolIndex: Int?, today: CivilDate) -> UseRequest {
+        UseRequest(toolQuery: toolQuery, toolIndex: toolIndex, slots: slots, today: today, facts: given.compactMap { $0 })
     }
 }
 
