@@ -138,7 +138,7 @@ extension Compiler {
                         classification: classifier.map {
                             CatalogTool.Classification(toolClass: $0.toolClass, citations: $0.citations, layer: $0.layer, range: $0.range)
                         },
-                        range: tool.range, slots: tool.slots
+                        range: tool.range
                     )
                 }
             }

@@ -56,7 +56,7 @@ struct Compiler {
         indices.others = rules.indices.filter { [.review, .permit, .advise].contains(rules[$0].effect) }
         let top = profile ?? base
         let toolFactCount = compiler.factOrder[.tool]!.count
-        let catalogSlots = catalog.flatMap(\.slots) + Array(repeating: Program.unknownSlot, count: toolFactCount)
+        let catalogSlots = compiler.tools.flatMap(\.slots) + Array(repeating: Program.unknownSlot, count: toolFactCount)
         let standings = catalog.map { Program.Standing($0.standing).rawValue } + [Program.Standing.unlisted.rawValue]
         let folded = compiler.foldedNodes(rules: rules, catalogSlots: catalogSlots, standings: standings, width: toolFactCount)
         indices.foldedConditions = folded.conditions

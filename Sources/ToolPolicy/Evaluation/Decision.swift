@@ -150,10 +150,11 @@ extension Decision {
         self.remedies = remedies
 
         var unknown: [String] = []
+        let toolRow = policy.catalogRow(request) * policy.toolFacts.count
         for index in open {
             let rule = policy.rules[index]
             for (name, slot) in zip(rule.facts, rule.factSlots) where !unknown.contains(name) {
-                let value = slot.owner == .use ? request.slots[slot.slot] : (tool?.slots[slot.slot] ?? Program.unknownSlot)
+                let value = slot.owner == .use ? request.slots[slot.slot] : policy.catalogSlots[toolRow + slot.slot]
                 if value == Program.unknownSlot { unknown.append(name) }
             }
         }

@@ -6,7 +6,7 @@ extension Policy {
     /// permit denies; then any unknown forbid or requirement, or only unknown permits,
     /// gives `conditional`; else `allowed`. Allocates nothing.
     public func verdict(for request: UseRequest, trace: inout EvaluationTrace) -> Verdict {
-        let row = request.toolIndex ?? tools.count
+        let row = catalogRow(request)
         let width = toolFacts.count
         return program.nodes.withUnsafeBufferPointer { nodes in
             catalogSlots.withUnsafeBufferPointer { catalog in

@@ -16,8 +16,6 @@ public struct CatalogTool: Sendable, Identifiable {
     public let classification: Classification?
     /// Where the tool was defined.
     public let range: SourceRange
-    /// The fact slots, indexed like the policy's tool facts; unknown facts hold ``Program/unknownSlot``.
-    let slots: [Int64]
 
     /// The tool's standing: its class, or `unclassified`.
     public var standing: ToolStanding { ToolStanding(toolClass) }

@@ -54,6 +54,9 @@ public struct Policy: Sendable {
         var foldedRequirements: [Int32] = []
     }
 
+    /// The row of ``catalogSlots`` for a request's tool: its catalog index, or the unlisted row.
+    func catalogRow(_ request: UseRequest) -> Int { request.toolIndex ?? tools.count }
+
     /// The indices of the rules of one effect, in rule order.
     func ruleIndices(_ effect: RuleEffect) -> [Int] {
         switch effect {
