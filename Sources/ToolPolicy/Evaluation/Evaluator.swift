@@ -25,37 +25,20 @@ extension Policy {
     private func decide(
         _ nodes: UnsafeBufferPointer<Program.Node>, _ env: Environment, row: Int, listed: Bool, trace: inout EvaluationTrace
     ) -> Verdict {
-        var denied = false
-        var pending = false
-        let count = rules.count
-        let base = row * count
-        ruleIndices.foldedConditions.withUnsafeBufferPointer { allConditions in
-        ruleIndices.foldedRequirements.withUnsafeBufferPointer { allRequirements in
-        let conditionNodes = UnsafeBufferPointer(rebasing: allConditions[base ..< base + count])
-        let requirementNodes = UnsafeBufferPointer(rebasing: allRequirements[base ..< base + count])
-        trace.conditions.withUnsafeMutableBufferPointer { conditions in
-            trace.requirements.withUnsafeMutableBufferPointer { requirements in
-                for index in ruleIndices.forbid {
-                    let truth = Program.evaluate(conditionNodes[index], nodes, env)
-                    conditions[index] = truth
-                    denied = denied || truth == .true
-                    pending = pending || truth == .unknown
-                }
-                for index in ruleIndices.require {
-                    let node = conditionNodes[index]
-                    let when = node < 0 ? Truth.true : Program.evaluate(node, nodes, env)
-                    let required = Program.evaluate(requirementNodes[index], nodes, env)
-                    conditions[index] = when
-                    requirements[index] = required
-                    if when == .true, required == .false { denied = true }
-                    if when != .false, required != .true { pending = true }
-                }
-                for index in ruleIndices.others {
-                    conditions[index] = Program.evaluate(conditionNodes[index], nodes, env)
+        let rows = row * rules.count ..< (row + 1) * rules.count
+        let (denied, pending) = ruleIndices.foldedConditions.withUnsafeBufferPointer { allConditions in
+            ruleIndices.foldedRequirements.withUnsafeBufferPointer { allRequirements in
+                trace.conditions.withUnsafeMutableBufferPointer { conditions in
+                    trace.requirements.withUnsafeMutableBufferPointer { requirements in
+                        evaluateRules(
+                            nodes, env,
+                            conditionNodes: UnsafeBufferPointer(rebasing: allConditions[rows]),
+                            requirementNodes: UnsafeBufferPointer(rebasing: allRequirements[rows]),
+                            conditions: conditions, requirements: requirements
+                        )
+                    }
                 }
             }
-        }
-        }
         }
         if denied { return .denied }
         if !listed || ruleIndices.review.contains(where: { trace.conditions[$0] == .true }) { return .review }
@@ -67,6 +50,36 @@ extension Policy {
         }
         if !permitted, !maybePermitted { return .denied }
         return pending || !permitted ? .conditional : .allowed
+    }
+
+    /// Evaluates every rule of the tool's row into the trace buffers; returns whether a
+    /// forbid or violated requirement denies, and whether one is still open.
+    private func evaluateRules(
+        _ nodes: UnsafeBufferPointer<Program.Node>, _ env: Environment,
+        conditionNodes: UnsafeBufferPointer<Int32>, requirementNodes: UnsafeBufferPointer<Int32>,
+        conditions: UnsafeMutableBufferPointer<Truth>, requirements: UnsafeMutableBufferPointer<Truth>
+    ) -> (denied: Bool, pending: Bool) {
+        var denied = false
+        var pending = false
+        for index in ruleIndices.forbid {
+            let truth = Program.evaluate(conditionNodes[index], nodes, env)
+            conditions[index] = truth
+            denied = denied || truth == .true
+            pending = pending || truth == .unknown
+        }
+        for index in ruleIndices.require {
+            let node = conditionNodes[index]
+            let when = node < 0 ? Truth.true : Program.evaluate(node, nodes, env)
+            let required = Program.evaluate(requirementNodes[index], nodes, env)
+            conditions[index] = when
+            requirements[index] = required
+            if when == .true, required == .false { denied = true }
+            if when != .false, required != .true { pending = true }
+        }
+        for index in ruleIndices.others {
+            conditions[index] = Program.evaluate(conditionNodes[index], nodes, env)
+        }
+        return (denied, pending)
     }
 
     /// Decides a request and explains the answer: the rules that decided, the conditions
