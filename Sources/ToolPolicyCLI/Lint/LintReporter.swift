@@ -10,6 +10,18 @@ protocol LintReporter: ~Copyable {
     mutating func finish(summary: LintSummary, readError: ListReadError?)
 }
 
+extension Decision {
+    /// What a list report shows for a row: the reasons of a denial or a review, the open
+    /// requirements of a conditional answer, nothing for an allowed one.
+    var reportedFindings: [Finding] {
+        switch verdict {
+        case .denied, .review: reasons
+        case .conditional: conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+        case .allowed: []
+        }
+    }
+}
+
 /// What every reporter knows about the run.
 struct LintContext {
     let policy: Policy

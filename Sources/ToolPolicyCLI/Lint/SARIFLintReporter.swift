@@ -80,13 +80,13 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
             return
         }
         guard let decision = result.decision else { return }
-        let (findings, level): ([Decision.Finding], String) = switch verdict {
-        case .denied: (decision.reasons, "error")
-        case .review: (decision.reasons, "warning")
-        case .conditional: (decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }, "note")
-        case .allowed: ([], "none")
+        let level = switch verdict {
+        case .denied: "error"
+        case .review: "warning"
+        case .conditional: "note"
+        case .allowed: "none"
         }
-        for finding in findings {
+        for finding in decision.reportedFindings {
             let text = finding.message.text(in: context.language)
             self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict)): \(text)", line: result.line)
         }

@@ -39,11 +39,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
         }
         guard showAll || verdict != .allowed, let decision = result.decision else { return }
         var line = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
-        let findings: [Decision.Finding] = switch verdict {
-        case .denied, .review: decision.reasons
-        case .conditional: decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }
-        case .allowed: []
-        }
+        let findings = decision.reportedFindings
         if !findings.isEmpty {
             line += ": " + findings.map { "\(sentence($0)) [\($0.rule)]" }.joined(separator: "; ")
         }
