@@ -17,14 +17,35 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // The core: language, model, evaluator. No package dependencies, ever.
         .target(name: "ToolPolicy", swiftSettings: swiftSettings),
+        // What the CLI and the server both show: JSON documents, French/English text, the reply letter.
+        .target(name: "ToolPolicyReports", dependencies: ["ToolPolicy"], swiftSettings: swiftSettings),
+        // `toolpolicy serve`: the HTTP API and the helpdesk page, over the core.
+        .target(
+            name: "ToolPolicyServer",
+            dependencies: [
+                "ToolPolicy",
+                "ToolPolicyReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ToolPolicyCLI",
             dependencies: [
                 "ToolPolicy",
+                "ToolPolicyReports",
+                "ToolPolicyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -42,8 +63,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ToolPolicyServerTests",
+            dependencies: [
+                "ToolPolicyServer",
+                "ToolPolicy",
+                "ToolPolicyReports",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ToolPolicyCLITests",
-            dependencies: ["ToolPolicyCLI", "ToolPolicy"],
+            dependencies: ["ToolPolicyCLI", "ToolPolicy", "ToolPolicyReports"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -219,7 +219,7 @@ struct LintTests {
         let empty = try folder.write("vide.csv", Data())
         let result = try Self.lint(empty)
         #expect(result.status == 65)
-        #expect(result.stdout.contains("the file is empty"), "\(result)")
+        #expect(result.stdout.contains("the list is empty"), "\(result)")
         let notAList = try folder.write("liste.json", "{\"tool\": \"zoom\"}")
         let (json, report) = try Self.report(notAList)
         #expect(json.status == 65)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ToolPolicy
+import ToolPolicyReports
 @testable import ToolPolicyCLI
 
 /// `toolpolicy tools --format json`, read back with the type that writes it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolPolicy
+import ToolPolicyReports
 
 extension ToolPolicyCommand {
     /// `toolpolicy check TOOL …`: may this tool be used this way?

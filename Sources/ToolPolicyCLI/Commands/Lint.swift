@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToolPolicy
+import ToolPolicyReports
 
 extension ToolPolicyCommand {
     /// `toolpolicy lint FILE`: check every row of a school's tool list.
@@ -69,30 +70,9 @@ extension ToolPolicyCommand {
         }
 
         private func run(_ linter: UseListLinter, _ reporter: inout some LintReporter & ~Copyable) -> (LintSummary, ListReadError?) {
-            var summary = LintSummary()
-            var columns = UseListLinter.Columns()
-            var trace = EvaluationTrace(for: linter.policy)
-            var readError: ListReadError?
-            var begun = false
-            do {
-                try UseListSource.read(
-                    path: file, format: inputFormat ?? ListFormat.guess(file),
-                    header: {
-                        reporter.begin(columnWarnings: linter.unknownColumns($0))
-                        begun = true
-                    },
-                    body: { entry in
-                        let result = linter.check(entry, columns: &columns, trace: &trace)
-                        summary.add(result)
-                        reporter.report(result)
-                    }
-                )
-            } catch {
-                readError = error
+            LintRun.run(linter, into: &reporter) { header, body throws(ListReadError) in
+                try UseListSource.read(path: file, format: inputFormat ?? ListFormat.guess(file), header: header, body: body)
             }
-            if !begun { reporter.begin(columnWarnings: []) }
-            reporter.finish(summary: summary, readError: readError)
-            return (summary, readError)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolPolicy
+import ToolPolicyReports
 
 extension ToolPolicyCommand {
     /// `toolpolicy tools`: the catalog with each tool's class under the profile.

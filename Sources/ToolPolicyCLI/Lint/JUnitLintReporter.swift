@@ -1,4 +1,5 @@
 import ToolPolicy
+import ToolPolicyReports
 
 /// JUnit XML for GitLab and Jenkins: one test case per row, named `row N (line L): TOOL`
 /// so no two cases share a name (GitLab merges cases that do). Denied and review rows

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolPolicy
+import ToolPolicyReports
 
 /// SARIF 2.1.0: one result per reason of a denied or review row (level error / warning),
 /// per open condition of a conditional row (note), per malformed row (error). The

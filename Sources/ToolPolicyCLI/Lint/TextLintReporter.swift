@@ -1,4 +1,5 @@
 import ToolPolicy
+import ToolPolicyReports
 
 /// One line per row that needs attention (every row with `--all`), then a summary.
 struct TextLintReporter: LintReporter, ~Copyable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolPolicy
+import ToolPolicyReports
 import Yams
 
 /// The format of a school's tool list.
@@ -17,13 +18,6 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Why a list could not be read (past the rows already read): the file, the line, a hint.
-struct ListReadError: Error {
-    var message: String
-    var line: Int?
-    var hint: String?
-}
-
 /// Reads the entries of a list and hands them over one at a time; CSV is streamed, so
 /// memory stays flat whatever the number of rows.
 enum UseListSource {
@@ -34,41 +28,19 @@ enum UseListSource {
     ) throws(ListReadError) {
         switch format {
         case .csv: try readCSV(path: path, header: header, body: body)
-        case .json, .yaml:
-            let entries = format == .json ? try readJSON(path: path) : try readYAML(path: path)
-            var seen = Set<String>()
-            header(entries.flatMap { $0.cells.map(\.column) }.filter { seen.insert($0).inserted })
-            entries.forEach(body)
+        case .json: try ListDecoding.json(try contents(of: path), header: header, body: body)
+        case .yaml: ListDecoding.handOver(try readYAML(path: path), header: header, body: body)
         }
     }
 
     private static func readCSV(path: String, header: ([String]) -> Void, body: (UseListEntry) -> Void) throws(ListReadError) {
+        var reader: CSVFileReader
         do {
-            var reader = try CSVFileReader(path: path)
-            guard let first = try reader.next() else {
-                throw ListReadError(message: "the file is empty", line: nil, hint: "a list starts with a header row: tool;mode;computer;…")
-            }
-            let list = CSVUseList(header: first)
-            header(list.columns)
-            var row = 0
-            while let record = try reader.next() {
-                row += 1
-                body(list.entry(record, row: row))
-            }
-        } catch let error as CSVError {
-            throw ListReadError(message: error.message, line: error.line, hint: hint(for: error))
-        } catch let error as ListReadError {
-            throw error
+            reader = try CSVFileReader(path: path)
         } catch {
-            throw ListReadError(message: "\(error)", line: nil, hint: nil)
+            throw ListReadError(error)
         }
-    }
-
-    private static func hint(for error: CSVError) -> String {
-        switch error.kind {
-        case .unterminatedQuote: "a cell opened with \" is never closed; close it, or double the quote inside it (\"\")"
-        case .unreadableFile: "check the path and its permissions"
-        }
+        try ListDecoding.csv(records: { () throws(CSVError) in try reader.next() }, header: header, body: body)
     }
 
     private static func contents(of path: String) throws(ListReadError) -> [UInt8] {
@@ -76,18 +48,6 @@ enum UseListSource {
             throw ListReadError(message: "cannot read \(path)", line: nil, hint: "check the path and its permissions")
         }
         return Array(data)
-    }
-
-    private static func readJSON(path: String) throws(ListReadError) -> [UseListEntry] {
-        do {
-            return try JSONUseList.entries(from: try contents(of: path))
-        } catch let error as JSONUseList.ReadError {
-            throw ListReadError(message: error.message, line: nil, hint: "a JSON list is an array of objects: [{\"tool\": \"zoom\", \"mode\": \"web\"}]")
-        } catch let error as ListReadError {
-            throw error
-        } catch {
-            throw ListReadError(message: "\(error)", line: nil, hint: nil)
-        }
     }
 
     private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {

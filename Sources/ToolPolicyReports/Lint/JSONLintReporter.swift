@@ -1,30 +1,36 @@
 import Foundation
-import ToolPolicy
+package import ToolPolicy
 
 /// `{"list": …, "policy": …, "warnings": […], "results": […], "summary": …, "error": …}`,
 /// results streamed one per line (docs/schemas/lint.schema.json).
-struct JSONLintReporter: LintReporter, ~Copyable {
-    let context: LintContext
-    var output = OutputBuffer()
+package struct JSONLintReporter: LintReporter, ~Copyable {
+    /// The run being reported.
+    package let context: LintContext
+    /// Where the document goes.
+    package var output: OutputBuffer
     private var first = true
     private let encoder = JSONOutput.encoder(pretty: false)
 
-    init(context: LintContext) { self.context = context }
+    /// A reporter writing to standard output, or to memory for an HTTP body.
+    package init(context: LintContext, to destination: OutputBuffer.Destination = .standardOutput) {
+        self.context = context
+        output = OutputBuffer(to: destination)
+    }
 
     private func encode(_ value: some Encodable) -> String {
         (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
-    mutating func begin(columnWarnings: [RowProblem]) {
+    package mutating func begin(columnWarnings: [RowProblem]) {
         output.write("{\"list\":\(encode(context.path)),\"policy\":\(encode(context.policy.identity)),\"warnings\":\(encode(columnWarnings)),\"results\":[")
     }
 
-    mutating func report(_ result: LintResult) {
+    package mutating func report(_ result: LintResult) {
         output.write((first ? "\n" : ",\n") + encode(result))
         first = false
     }
 
-    mutating func finish(summary: LintSummary, readError: ListReadError?) {
+    package mutating func finish(summary: LintSummary, readError: ListReadError?) {
         output.write("\n],\"summary\":\(encode(summary))")
         if let readError {
             var error = "{\"message\":\(encode(readError.message))"

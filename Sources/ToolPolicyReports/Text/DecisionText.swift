@@ -1,13 +1,18 @@
 import Foundation
-import ToolPolicy
+package import ToolPolicy
 
 /// Renders a decision for a person to read in five seconds: verdict first, then why,
 /// then what to do.
-struct DecisionText {
-    let language: Language
+package struct DecisionText: Sendable {
+    /// The language of the text.
+    package let language: Language
+
+    /// A renderer for a language.
+    package init(language: Language) { self.language = language }
     private var labels: Labels { Labels(language: language) }
 
-    func render(_ decision: Decision) -> String {
+    /// The whole decision as text, ending with a newline.
+    package func render(_ decision: Decision) -> String {
         var out = headline(decision) + "\n"
         out += "  \(labels.profile) \(decision.policy.profile) · \(decision.policy.name) · \(decision.policy.digest.prefix(19))…\n"
         if !decision.reasons.isEmpty {
@@ -47,13 +52,13 @@ struct DecisionText {
     }
 
     /// `REFUSÉ — Zoom (zoom) · solution tolérée`.
-    func headline(_ decision: Decision) -> String {
+    package func headline(_ decision: Decision) -> String {
         let tool = decision.tool.name.map { "\($0) (\(decision.tool.id ?? ""))" } ?? "« \(decision.tool.query) »"
         return "\(labels.verdict(decision.verdict)) — \(tool) · \(labels.standing(decision.tool.standing))"
     }
 
     /// The first sentence of a message, at most about 110 characters.
-    static func firstSentence(_ text: String) -> String {
+    package static func firstSentence(_ text: String) -> String {
         var sentence = text
         if let end = text.range(of: ". ") ?? text.range(of: " : ") { sentence = String(text[..<end.lowerBound]) + "…" }
         return sentence.count > 110 ? String(sentence.prefix(108)) + "…" : sentence

@@ -1,0 +1,75 @@
+package import ToolPolicy
+
+/// Writes the results of a lint run in one format, as they come.
+package protocol LintReporter: ~Copyable {
+    /// Called once, before the rows, with the warnings about the list's columns.
+    mutating func begin(columnWarnings: [RowProblem])
+    /// Called for each row, in order.
+    mutating func report(_ result: LintResult)
+    /// Called once at the end; `readError` is set when the list could not be read to its end.
+    mutating func finish(summary: LintSummary, readError: ListReadError?)
+}
+
+extension Decision {
+    /// What a list report shows for a row: the reasons of a denial or a review, the open
+    /// requirements of a conditional answer, nothing for an allowed one.
+    package var reportedFindings: [Finding] {
+        switch verdict {
+        case .denied, .review: reasons
+        case .conditional: conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+        case .allowed: []
+        }
+    }
+}
+
+/// What every reporter knows about the run.
+package struct LintContext: Sendable {
+    /// The policy the rows are checked against.
+    package let policy: Policy
+    /// The list's name as shown: its path, or `-` for a request body.
+    package let path: String
+    /// The language of the messages.
+    package let language: Language
+
+    /// The context of one run.
+    package init(policy: Policy, path: String, language: Language) {
+        self.policy = policy
+        self.path = path
+        self.language = language
+    }
+}
+
+/// The loop every lint run shares: read the list, check each row, report it, sum it up.
+package enum LintRun {
+    /// Checks every entry `read` hands over and reports it; returns the summary and the
+    /// error that stopped reading, if any (the rows before it are reported).
+    package static func run(
+        _ linter: UseListLinter,
+        into reporter: inout some LintReporter & ~Copyable,
+        read: (_ header: ([String]) -> Void, _ body: (UseListEntry) -> Void) throws(ListReadError) -> Void
+    ) -> (summary: LintSummary, readError: ListReadError?) {
+        var summary = LintSummary()
+        var columns = UseListLinter.Columns()
+        var trace = EvaluationTrace(for: linter.policy)
+        var readError: ListReadError?
+        var begun = false
+        do {
+            try read(
+                { names in
+                    reporter.begin(columnWarnings: linter.unknownColumns(names))
+                    begun = true
+                },
+                { entry in
+                    let result = linter.check(entry, columns: &columns, trace: &trace)
+                    summary.add(result)
+                    reporter.report(result)
+                }
+            )
+        } catch {
+            readError = error
+        }
+        if !begun { reporter.begin(columnWarnings: []) }
+        reporter.finish(summary: summary, readError: readError)
+        return (summary, readError)
+    }
+}
