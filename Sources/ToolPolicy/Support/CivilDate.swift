@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A calendar date (proleptic Gregorian), stored as days since 1970-01-01.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
@@ -5,6 +7,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Creates a date from days since 1970-01-01.
     public init(days: Int64) { self.days = days }
+
+    /// The day it is now in UTC: the default evaluation date of the CLI and the server.
+    public static func today(at now: Date = Date()) -> CivilDate {
+        CivilDate(days: Int64((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 
     /// Creates a date from its year, month (1–12) and day (1–31), or `nil` if it does not exist.
     public init?(year: Int, month: Int, day: Int) {

@@ -106,7 +106,7 @@ enum Today {
             guard let date = CivilDate(parsing: text) else { throw ValidationError("--date takes YYYY-MM-DD (got `\(text)`)") }
             return date
         }
-        return CivilDate(days: Int64((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        return .today()
     }
 }
 

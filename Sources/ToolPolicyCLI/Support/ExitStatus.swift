@@ -13,6 +13,8 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// Bad rules, or a bad input file or row.
     static let badInput = ExitCode(65)
+    /// `serve`: the address cannot be bound, or the decision log cannot be opened.
+    static let unavailable = ExitCode(69)
 
     /// The exit code of a single verdict.
     static func of(_ verdict: Verdict) -> ExitCode {

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+package import Hummingbird
+import ToolPolicyReports
+
+/// An error answered as `{"error": {"code", "message", "details"}}` with its HTTP status.
+///
+/// `code` is stable and meant for programs (`malformed_json`, `unknown_tool`); `message`
+/// is for people; `details` says where and what is allowed.
+package struct APIError: HTTPResponseError, Sendable {
+    /// The HTTP status.
+    package let status: HTTPResponse.Status
+    /// The stable error code.
+    package let code: String
+    /// What went wrong, for a person.
+    package let message: String
+    /// Where it broke and what would be accepted.
+    package let details: [String: JSONValue]
+    /// Extra response headers (`Allow` for 405).
+    package var headers: HTTPFields = [:]
+
+    /// An error with its status, code, message and details.
+    package init(_ status: HTTPResponse.Status, code: String, message: String, details: [String: JSONValue] = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    private struct Envelope: Encodable {
+        struct Body: Encodable {
+            let code: String
+            let message: String
+            let details: [String: JSONValue]
+        }
+        let error: Body
+    }
+
+    /// The JSON body of the error.
+    package var body: [UInt8] {
+        let envelope = Envelope(error: .init(code: code, message: message, details: details))
+        return Array((try? JSONOutput.encoder(pretty: false).encode(envelope)) ?? Data(#"{"error":{"code":"internal","message":"unencodable error","details":{}}}"#.utf8))
+    }
+
+    /// The error as an HTTP response.
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension APIError {
+    /// 404 for a path that no route serves.
+    static func routeNotFound(_ path: String) -> APIError {
+        APIError(.notFound, code: "not_found", message: "no route for \(path)",
+                 details: ["path": .string(path), "hint": .string("the API is under /v1; see GET /openapi.yaml")])
+    }
+
+    /// 405 for a known path asked with another method.
+    static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
+        var error = APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(path) does not accept \(method)",
+                             details: ["allowed": .strings(allowed)])
+        error.headers[.allow] = allowed.joined(separator: ", ")
+        return error
+    }
+
+    /// 413 for a body over the limit.
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "body_too_large", message: "the request body is larger than \(limit) bytes",
+                 details: ["limit": .integer(limit), "hint": .string("split the list, or start the server with a larger --max-body-size")])
+    }
+
+    /// 415 for a body in a type the route does not read.
+    static func unsupportedMediaType(_ received: String?, accepted: [String]) -> APIError {
+        APIError(.unsupportedMediaType, code: "unsupported_media_type",
+                 message: "Content-Type \(received.map { "`\($0)`" } ?? "missing"): expected \(accepted.joined(separator: " or "))",
+                 details: ["received": .string(received ?? ""), "accepted": .strings(accepted)])
+    }
+
+    /// 400 for a body that is not well-formed JSON.
+    static func malformedJSON(_ message: String, line: Int? = nil, column: Int? = nil, path: String? = nil) -> APIError {
+        var details: [String: JSONValue] = [:]
+        if let line { details["line"] = .integer(line) }
+        if let column { details["column"] = .integer(column) }
+        if let path { details["path"] = .string(path) }
+        return APIError(.badRequest, code: "malformed_json", message: message, details: details)
+    }
+
+    /// 503 while no policy has loaded.
+    static var notReady: APIError {
+        APIError(.serviceUnavailable, code: "not_ready", message: "no policy is loaded",
+                 details: ["hint": .string("GET /v1/policy shows the diagnostics of the last load")])
+    }
+}

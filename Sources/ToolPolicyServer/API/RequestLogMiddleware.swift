@@ -1,0 +1,39 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Gives each request an id (the client's `X-Request-Id` when it is a plain token, else a
+/// new one), returns it in `X-Request-Id`, and logs one line per request: method, route,
+/// status and duration. Never the body, the query or any header that could hold personal data.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let given = request.headers[.requestID], Self.isPlainToken(given) {
+            context.logger[metadataKey: "hb.request.id"] = .string(given)
+        }
+        let started = ContinuousClock.now
+        var response = try await next(request, context)
+        response.headers[.requestID] = context.id
+        let elapsed = ContinuousClock.now - started
+        context.logger.info("request", metadata: [
+            "http.method": .string(request.method.rawValue),
+            "http.route": .string(context.endpointPath ?? "-"),
+            "http.status": .stringConvertible(response.status.code),
+            "duration_ms": .string(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+        ])
+        return response
+    }
+
+    /// 1 to 64 characters from `A-Za-z0-9._-`: safe to log and echo.
+    static func isPlainToken(_ text: String) -> Bool {
+        (1...64).contains(text.utf8.count) && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D || byte == 0x2E || byte == 0x5F
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// `X-Request-Id`.
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}

@@ -1,0 +1,67 @@
+import Foundation
+import ToolPolicy
+
+/// `GET /v1/policy`: which policy is serving, from which files, since when, and how the
+/// last load or reload went (its diagnostics stay here until the next attempt).
+struct PolicyDocument: Encodable {
+    struct Attempt: Encodable {
+        var at: String
+        var succeeded: Bool
+        var digest: String?
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [Diagnostic]
+    }
+
+    var name: String
+    var profile: String
+    var title: String?
+    var digest: String
+    var rules: Int
+    var tools: Int
+    var loadedAt: String
+    var loadMilliseconds: Double
+    var sources: [String]
+    var sourceDocuments: [String]
+    var lastReload: Attempt?
+
+    /// The document for what `store` serves.
+    ///
+    /// - Throws: ``APIError`` 503 when no policy has loaded, with the last attempt's diagnostics.
+    init(store: PolicyStore) throws(APIError) {
+        let attempt = store.lastReload.map(Attempt.init)
+        guard let loaded = store.current else {
+            var error = APIError.notReady
+            if let attempt { error = APIError(error.status, code: error.code, message: error.message,
+                                              details: ["diagnostics": .string(store.lastReload?.rendered ?? ""), "errors": .integer(attempt.errors)]) }
+            throw error
+        }
+        let policy = loaded.policy
+        name = policy.name
+        profile = policy.profileName
+        title = policy.title
+        digest = policy.digest
+        rules = policy.rules.count
+        tools = policy.tools.count
+        loadedAt = Self.timestamp(loaded.loadedAt)
+        loadMilliseconds = (loaded.loadMilliseconds * 1000).rounded() / 1000
+        sources = loaded.sources
+        sourceDocuments = policy.sourceDocuments
+        lastReload = attempt
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+}
+
+extension PolicyDocument.Attempt {
+    init(_ report: ReloadReport) {
+        self.init(
+            at: PolicyDocument.timestamp(report.at), succeeded: report.succeeded, digest: report.digest,
+            errors: report.diagnostics.count { $0.severity == .error },
+            warnings: report.diagnostics.count { $0.severity == .warning },
+            diagnostics: report.diagnostics
+        )
+    }
+}

@@ -1,0 +1,88 @@
+package import Foundation
+import Synchronization
+package import ToolPolicy
+import ToolPolicyReports
+
+/// The audit trail: one JSON line per decision appended to a file (`--decision-log`), with
+/// the time, the request id, the route, the request's tool and facts, the verdict, the rules
+/// that fired, the policy digest and the whole decision. It records what was asked about
+/// a tool and a use, never who asked (no requester name, address or header).
+package final class DecisionLog: Sendable {
+    private let descriptor: Mutex<Int32>
+    /// The file appended to.
+    package let path: String
+
+    /// Opens `path` for appending, creating it (mode 0640) if needed.
+    ///
+    /// - Throws: ``OpenError`` when the file cannot be opened.
+    package init(path: String) throws(OpenError) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+        self.path = path
+        descriptor = Mutex(fd)
+    }
+
+    deinit { descriptor.withLock { _ = close($0) } }
+
+    /// Why the decision log could not be opened.
+    package struct OpenError: Error, Sendable, CustomStringConvertible {
+        /// The file.
+        package let path: String
+        /// The system's reason.
+        package let reason: String
+        /// `cannot open decision log FILE: reason`.
+        package var description: String { "cannot open decision log \(path): \(reason)" }
+    }
+
+    /// One line of the log.
+    struct Entry: Encodable {
+        var time: String
+        var requestId: String
+        var route: String
+        var request: Asked
+        var verdict: Verdict
+        var rulesFired: [String]
+        var digest: String
+        var decision: Decision
+
+        struct Asked: Encodable {
+            var tool: String
+            var use: [String: FactValue]
+            var date: String
+        }
+    }
+
+    /// Appends one decision. A line is written with one `write(2)` on an `O_APPEND` file, so
+    /// lines from concurrent requests and replicas never interleave.
+    package func record(_ decision: Decision, requestID: String, route: String, at time: Date = Date()) {
+        let entry = Entry(
+            time: time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)),
+            requestId: requestID, route: route,
+            request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
+            verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision
+        )
+        guard var line = try? JSONOutput.encoder(pretty: false).encode(entry) else { return }
+        line.append(0x0A)
+        descriptor.withLock { fd in
+            line.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        }
+    }
+}
+
+extension Decision {
+    /// The rules whose condition held for this request: the reasons, the conditions met
+    /// or violated, and the advice given, without duplicates, in that order.
+    var rulesFired: [String] {
+        var seen = Set<String>()
+        return (reasons + conditions + advice)
+            .filter { $0.status != .unknown && seen.insert($0.rule).inserted }
+            .map(\.rule)
+    }
+}

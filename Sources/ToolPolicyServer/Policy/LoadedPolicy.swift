@@ -1,0 +1,30 @@
+package import Foundation
+package import ToolPolicy
+
+/// A compiled policy as the server serves it, with when and from what it was loaded.
+package struct LoadedPolicy: Sendable {
+    /// The compiled policy.
+    package let policy: Policy
+    /// When it was loaded.
+    package let loadedAt: Date
+    /// How long loading and compiling took, in milliseconds.
+    package let loadMilliseconds: Double
+    /// The rule files it was compiled from, relative to the policy folder.
+    package let sources: [String]
+    /// Warnings the compiler gave (errors would have kept it from loading).
+    package let warnings: [Diagnostic]
+}
+
+/// The outcome of the last load or reload attempt, shown by `GET /v1/policy`.
+package struct ReloadReport: Sendable {
+    /// When it was attempted.
+    package let at: Date
+    /// Whether the new policy replaced the old one.
+    package let succeeded: Bool
+    /// The digest of what was attempted, when it compiled.
+    package let digest: String?
+    /// Every diagnostic of the attempt, rendered with file:line:column.
+    package let diagnostics: [Diagnostic]
+    /// The same diagnostics as text with source lines and carets, for logs.
+    package let rendered: String
+}
