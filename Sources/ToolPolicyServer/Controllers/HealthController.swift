@@ -24,13 +24,3 @@ struct HealthController<Context: RequestContext> {
         }
     }
 }
-
-/// The OpenAPI 3.1 description of the API, shipped inside the binary.
-enum OpenAPIDocument {
-    /// The YAML text of `Resources/openapi.yaml`.
-    static let text: String = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
-              let data = try? Data(contentsOf: url) else { return "openapi: 3.1.0\n" }
-        return String(decoding: data, as: UTF8.self)
-    }()
-}
