@@ -71,13 +71,18 @@ let package = Package(
                 "ToolPolicy",
                 "ToolPolicyReports",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ToolPolicyCLITests",
-            dependencies: ["ToolPolicyCLI", "ToolPolicy", "ToolPolicyReports"],
+            dependencies: [
+                "ToolPolicyCLI", "ToolPolicy", "ToolPolicyReports", "ToolPolicyServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 import ToolPolicy
 @testable import ToolPolicyServer
@@ -22,7 +23,9 @@ func makeServices(path: String = shippedRules, profile: String? = nil, maxBodySi
 
 /// Runs `body` against the router, without a socket.
 func withRouter(_ services: ServerServices = makeServices(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let app = Application(router: buildRouter(services: services))
+    var logger = Logger(label: "toolpolicy-tests")
+    logger.logLevel = .critical
+    let app = Application(router: buildRouter(services: services), logger: logger)
     try await app.test(.router, body)
 }
 

@@ -28,14 +28,14 @@ struct HelpdeskController<Context: RequestContext> {
         let form = FormFields(encoded: String(decoding: bytes, as: UTF8.self))
         let language = Self.language(of: request, form: form)
         let policy = try services.policy().policy
-        let outcome = decide(form, policy: policy, requestID: context.id)
+        let outcome = decide(form, policy: policy, language: language, requestID: context.id)
         let page = HelpdeskPage(policy: policy, language: language, form: form, outcome: outcome)
         if case .problems = outcome { return Self.html(page.render(), status: .unprocessableContent) }
         return Self.html(page.render(), status: .ok)
     }
 
-    private func decide(_ form: FormFields, policy: Policy, requestID: String) -> HelpdeskPage.Outcome {
-        guard let tool = form.value("tool") else { return .problems([PageText(language: .fr).tool + " : champ obligatoire"]) }
+    private func decide(_ form: FormFields, policy: Policy, language: Language, requestID: String) -> HelpdeskPage.Outcome {
+        guard let tool = form.value("tool") else { return .problems([PageText(language: language).toolRequired]) }
         var facts: [String: FactValue?] = [:]
         for fact in policy.useFacts {
             let name = "use." + fact.name

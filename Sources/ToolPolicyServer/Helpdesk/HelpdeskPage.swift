@@ -39,7 +39,7 @@ struct HelpdeskPage {
         <a class="skip" href="#formulaire">\(language == .fr ? "Aller au formulaire" : "Skip to the form")</a>
         <header><p class="lang"><a href="\(other.href)" lang="\(other.lang)" hreflang="\(other.lang)">\(other.label)</a></p>
         <h1>\(HTML.escape(text.title))</h1>
-        <p class="policy">\(HTML.escape(text.policy)) : \(HTML.escape(policy.profileName)) · \(HTML.escape(String(policy.digest.prefix(19))))…</p></header>
+        <p class="policy">\(HTML.escape(text.policy))\(text.colon)\(HTML.escape(policy.profileName)) · \(HTML.escape(String(policy.digest.prefix(19))))…</p></header>
         <main>
         \(outcomeSection)
         \(formSection)
@@ -89,7 +89,7 @@ struct HelpdeskPage {
             out += "<h3>\(HTML.escape(text.whatToDo))</h3><ul>" + decision.remedies.map { "<li>\(HTML.escape($0.text(in: language)))</li>" }.joined() + "</ul>"
         }
         if !decision.unknownFacts.isEmpty {
-            out += "<p><strong>\(HTML.escape(text.unknownFacts))</strong> : \(HTML.escape(decision.unknownFacts.joined(separator: ", ")))</p>"
+            out += "<p><strong>\(HTML.escape(text.unknownFacts))</strong>\(text.colon)\(HTML.escape(decision.unknownFacts.joined(separator: ", ")))</p>"
         }
         return out + "</section>\n"
     }
@@ -99,11 +99,10 @@ struct HelpdeskPage {
         let items = findings.map { finding in
             let mark = status ? " <em>(\(HTML.escape(finding.status == .met ? text.met : text.toCheck)))</em>" : ""
             let citations = finding.citations.map { citation in
-                "<li>\(HTML.escape(text.source)) : \(HTML.escape(citation.document)), « \(HTML.escape(citation.section)) »</li>"
+                "<li>\(HTML.escape(text.source))\(text.colon)\(HTML.escape(citation.document)), « \(HTML.escape(citation.section)) »</li>"
             }.joined()
-            let remedy = finding.remedy.map { "<p class=\"remedy\">→ \(HTML.escape($0.text(in: language)))</p>" } ?? ""
             return "<li><p>\(HTML.escape(finding.message.text(in: language)))\(mark) <code>\(HTML.escape(finding.rule))</code></p>"
-                + (citations.isEmpty ? "" : "<ul class=\"citations\">\(citations)</ul>") + remedy + "</li>"
+                + (citations.isEmpty ? "" : "<ul class=\"citations\">\(citations)</ul>") + "</li>"
         }
         return "<h3>\(HTML.escape(title))</h3><ul class=\"findings\">\(items.joined())</ul>"
     }
@@ -125,7 +124,7 @@ struct HelpdeskPage {
         let tools = policy.tools.map { "<option value=\"\(HTML.escape($0.name))\"></option>" }.joined()
         return """
         <section id="formulaire" aria-labelledby="formulaire-titre">
-        <h2 id="formulaire-titre">\(HTML.escape(text.title))</h2>
+        <h2 id="formulaire-titre">\(HTML.escape(text.formTitle))</h2>
         <p>\(HTML.escape(text.intro))</p>
         <form method="post" action="/#resultat">
         <input type="hidden" name="lang" value="\(language.rawValue)">
@@ -190,7 +189,7 @@ struct HelpdeskPage {
     h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.05rem;margin-bottom:.25rem}
     a{color:#0b3d91}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
     .lang{float:right;margin:0}.policy,.help{color:#3a3a3a;font-size:.9rem}.help{display:block}
-    label{font-weight:600}.check{font-weight:400;margin-right:1rem;white-space:nowrap}
+    label,legend{font-weight:600}label:not(.check){display:block;margin-bottom:.15rem}.check{font-weight:400;margin-right:1rem;white-space:nowrap}
     input,select,button,textarea{font:inherit;padding:.35rem;border:1px solid #595959;border-radius:4px}
     input:not([type=checkbox]),select{min-width:16rem}textarea{width:100%;box-sizing:border-box;font-family:ui-monospace,monospace;font-size:.9rem}
     fieldset{border:1px solid #b0b0b0;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}fieldset.set{border:none;padding:0;margin:.5rem 0}
@@ -200,6 +199,6 @@ struct HelpdeskPage {
     .verdict-allowed{background:#e3f4e6;border-color:#1e6b2e}.verdict-conditional{background:#fff4d6;border-color:#8a5a00}
     .verdict-denied{background:#fbe3e3;border-color:#a4161a}.verdict-review{background:#e6ecf8;border-color:#0b3d91}
     .problems{background:#fbe3e3;border-left:.5rem solid #a4161a;padding:.5rem 1rem}
-    .citations{font-size:.9rem;color:#3a3a3a}.remedy{margin:.25rem 0}code{font-size:.8rem;color:#4a4a4a}
+    .citations{font-size:.9rem;color:#3a3a3a}code{font-size:.8rem;color:#4a4a4a}
     """
 }

@@ -7,11 +7,15 @@ struct PageText {
     private func pick(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     var title: String { pick("Outils de visio-conférence : puis-je utiliser… ?", "Videoconference tools: may I use…?") }
+    var formTitle: String { pick("Décrire la demande", "Describe the request") }
+    /// `" : "` in French, `": "` in English.
+    var colon: String { pick(" : ", ": ") }
     var intro: String {
         pick("Indiquez l'outil demandé et l'usage prévu. Les champs laissés vides sont inconnus : la réponse dit alors à quelles conditions l'usage est possible.",
              "Give the tool asked for and the intended use. Fields left empty are unknown: the answer then says under which conditions the use is possible.")
     }
     var tool: String { pick("Outil", "Tool") }
+    var toolRequired: String { pick("Indiquez l'outil demandé.", "Give the tool asked for.") }
     var toolHelp: String { pick("Choisissez dans la liste ou tapez un nom (ex. : Zoom, BigBlueButton).", "Choose from the list or type a name (e.g. Zoom, BigBlueButton).") }
     var unknown: String { pick("— inconnu —", "— unknown —") }
     var yes: String { pick("oui", "yes") }
