@@ -124,7 +124,10 @@ public enum PolicyLoader {
         var paths: [String] = []
         if isDirectory.boolValue {
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let enumerator = manager.enumerator(atPath: root) else {
+            // A policy folder may be a symbolic link (a deployment that swaps releases by
+            // repointing it): list the folder it points to, name files under the link.
+            let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+            guard let enumerator = manager.enumerator(atPath: listed) else {
                 return .failure(.unreadable(path, reason: "cannot list the folder"))
             }
             for case let relative as String in enumerator where relative.hasSuffix(".rules") {

@@ -63,6 +63,18 @@ import Testing
         #expect(try TestPolicies.decide(policy, "x", ["a": "false"]).verdict == .denied)
     }
 
+    @Test func aSymbolicLinkToAPolicyFolderIsFollowed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("current")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: TestPolicies.rulesFolder)
+        let linked = PolicyLoader.load(at: link.path)
+        let direct = PolicyLoader.load(at: TestPolicies.rulesFolder)
+        #expect(linked.diagnostics.isEmpty)
+        #expect(linked.policy?.digest == direct.policy?.digest)
+        #expect(linked.sources.allSatisfy { $0.path.hasPrefix(link.path + "/") })
+    }
+
     @Test func aSingleFileCanBeLoaded() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
