@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `toolpolicy serve` as a process: real signals (SIGHUP reloads, SIGTERM stops cleanly)
+/// and the documented exit codes.
+@Suite(.serialized) struct ServeTests {
+    /// A server process on a loopback port, stopped at the end.
+    final class Server {
+        let process = Process()
+        let port: Int
+        let output: URL
+
+        init(_ arguments: [String], port: Int) throws {
+            guard let binary = CLI.binary else { throw CLI.MissingBinary() }
+            self.port = port
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: output)
+            process.executableURL = binary
+            process.arguments = ["serve", "--port", String(port)] + arguments
+            process.currentDirectoryURL = CLI.packageRoot
+            process.standardOutput = handle
+            process.standardError = handle
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        deinit {
+            if process.isRunning { process.terminate(); process.waitUntilExit() }
+            try? FileManager.default.removeItem(at: output)
+        }
+
+        var log: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+
+        /// GET or POST on the server; `nil` when it does not answer.
+        func request(_ path: String, body: String? = nil) async -> (status: Int, body: [String: Any])? {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            request.timeoutInterval = 2
+            if let body {
+                request.httpMethod = "POST"
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                request.httpBody = Data(body.utf8)
+            }
+            guard let (data, response) = try? await URLSession.shared.data(for: request),
+                  let http = response as? HTTPURLResponse else { return nil }
+            return (http.statusCode, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+        }
+
+        /// Waits until `/readyz` answers 200.
+        func waitUntilReady() async throws {
+            for _ in 0..<150 {
+                if await request("/readyz")?.status == 200 { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("the server did not become ready:\n\(log)")
+        }
+
+        /// Waits until `/v1/policy` satisfies `condition`.
+        func waitForPolicy(_ condition: ([String: Any]) -> Bool) async throws -> [String: Any] {
+            for _ in 0..<100 {
+                if let policy = await request("/v1/policy")?.body, condition(policy) { return policy }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("the policy never reached the expected state:\n\(log)")
+            return [:]
+        }
+
+        func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        func waitForExit() async throws -> Int32 {
+            for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(!process.isRunning, "the server did not stop:\n\(log)")
+            return process.terminationStatus
+        }
+    }
+
+    private static func freePort() -> Int { 19_000 + Int.random(in: 0..<900) }
+
+    @Test func sighupReloadsAndSigtermStopsCleanly() async throws {
+        let rules = try TemporaryFolder()
+        let copy = rules.url.appendingPathComponent("Rules")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLI.rules), to: copy)
+        let server = try Server(["--policy", copy.path], port: Self.freePort())
+        try await server.waitUntilReady()
+        let first = await server.request("/v1/policy")?.body["digest"] as? String
+        #expect(first?.hasPrefix("sha256:") == true)
+
+        let rennes = copy.appendingPathComponent("rennes.rules")
+        let original = try String(contentsOf: rennes, encoding: .utf8)
+        try (original + "\n# reloaded\n").write(to: rennes, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        let reloaded = try await server.waitForPolicy { ($0["digest"] as? String).map { $0 != first } ?? false }
+        let second = reloaded["digest"] as? String
+
+        try (original + "\nrule broken:\n  forbid when use.nosuch = true\n").write(to: rennes, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        let failed = try await server.waitForPolicy { (($0["lastReload"] as? [String: Any])?["succeeded"] as? Bool) == false }
+        #expect(failed["digest"] as? String == second)
+        let check = await server.request("/v1/check", body: #"{"tool": "zoom"}"#)
+        #expect(check?.status == 200)
+        #expect(server.log.contains("policy reload failed"))
+
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+
+    @Test func brokenRulesAtStartExit65WithDiagnostics() async throws {
+        let rules = try TemporaryFolder()
+        try rules.write("bad.rules", Data("policy \"x\"\nrule broken:\n  forbid when use.nosuch = true\n".utf8))
+        let server = try Server(["--policy", rules.url.path], port: Self.freePort())
+        #expect(try await server.waitForExit() == 65)
+        #expect(server.log.contains("bad.rules:"))
+    }
+
+    @Test func unwritableDecisionLogExits69() async throws {
+        let server = try Server(["--policy", CLI.rules, "--decision-log", "/nonexistent/folder/d.jsonl"], port: Self.freePort())
+        #expect(try await server.waitForExit() == 69)
+        #expect(server.log.contains("cannot open decision log"))
+    }
+
+    @Test func aPortInUseExits69() async throws {
+        let port = Self.freePort()
+        let first = try Server(["--policy", CLI.rules], port: port)
+        try await first.waitUntilReady()
+        let second = try Server(["--policy", CLI.rules], port: port)
+        #expect(try await second.waitForExit() == 69)
+        #expect(second.log.contains("cannot serve on 127.0.0.1:\(port)"))
+    }
+}
