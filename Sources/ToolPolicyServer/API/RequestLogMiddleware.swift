@@ -20,7 +20,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "http.method": .string(request.method.rawValue),
             "http.route": .string(context.endpointPath ?? "-"),
             "http.status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+            "duration_ms": .string(String(format: "%.3f", elapsed.milliseconds)),
         ])
         return response
     }

@@ -43,22 +43,18 @@ struct PolicyDocument: Encodable {
         digest = policy.digest
         rules = policy.rules.count
         tools = policy.tools.count
-        loadedAt = Self.timestamp(loaded.loadedAt)
+        loadedAt = loaded.loadedAt.timestamp
         loadMilliseconds = (loaded.loadMilliseconds * 1000).rounded() / 1000
         sources = loaded.sources
         sourceDocuments = policy.sourceDocuments
         lastReload = attempt
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }
 
 extension PolicyDocument.Attempt {
     init(_ report: ReloadReport) {
         self.init(
-            at: PolicyDocument.timestamp(report.at), succeeded: report.succeeded, digest: report.digest,
+            at: report.at.timestamp, succeeded: report.succeeded, digest: report.digest,
             errors: report.diagnostics.count { $0.severity == .error },
             warnings: report.diagnostics.count { $0.severity == .warning },
             diagnostics: report.diagnostics

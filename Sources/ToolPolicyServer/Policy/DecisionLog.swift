@@ -56,7 +56,7 @@ package final class DecisionLog: Sendable {
     /// lines from concurrent requests and replicas never interleave.
     package func record(_ decision: Decision, requestID: String, route: String, at time: Date = Date()) {
         let entry = Entry(
-            time: time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)),
+            time: time.timestamp,
             requestId: requestID, route: route,
             request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
             verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision

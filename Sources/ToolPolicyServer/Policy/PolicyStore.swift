@@ -43,7 +43,7 @@ package final class PolicyStore: Sendable {
         let loaded = result.policy.map { policy in
             LoadedPolicy(
                 policy: policy, loadedAt: report.at,
-                loadMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000,
+                loadMilliseconds: elapsed.milliseconds,
                 sources: policy.files, warnings: result.diagnostics
             )
         }
