@@ -13,7 +13,7 @@ package func buildApplication(services: ServerServices, logger: Logger) -> some 
         configuration: .init(address: .hostname(services.options.host, port: services.options.port), serverName: "toolpolicy"),
         logger: logger
     )
-    app.addServices(PolicyReloader(store: services.store, logger: logger))
+    app.addServices(PolicyReloader(store: services.store, decisionLog: services.decisionLog, logger: logger))
     return app
 }
 

@@ -78,3 +78,20 @@ import ToolPolicy
         #expect(throws: DecisionLog.OpenError.self) { try DecisionLog(path: "/nonexistent/folder/decisions.jsonl") }
     }
 }
+
+extension DecisionLogTests {
+    @Test func reopenFollowsALogMovedAway() throws {
+        let path = temporaryFile()
+        let moved = path + ".1"
+        defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: moved) }
+        let log = try DecisionLog(path: path)
+        let policy = try #require(makeServices().store.current?.policy)
+        let decision = policy.decide(try policy.request(tool: "zoom", today: .today()))
+        log.record(decision, requestID: "before", route: "/v1/check")
+        try FileManager.default.moveItem(atPath: path, toPath: moved)
+        try log.reopen()
+        log.record(decision, requestID: "after", route: "/v1/check")
+        #expect(try lines(moved).map { $0["requestId"] as? String } == ["before"])
+        #expect(try lines(path).map { $0["requestId"] as? String } == ["after"])
+    }
+}

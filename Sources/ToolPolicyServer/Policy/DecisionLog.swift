@@ -1,4 +1,9 @@
 package import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 package import ToolPolicy
 import ToolPolicyReports
@@ -16,10 +21,26 @@ package final class DecisionLog: Sendable {
     ///
     /// - Throws: ``OpenError`` when the file cannot be opened.
     package init(path: String) throws(OpenError) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
         self.path = path
-        descriptor = Mutex(fd)
+        descriptor = Mutex(try Self.open(path))
+    }
+
+    private static func open(_ path: String) throws(OpenError) -> Int32 {
+        let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+        return fd
+    }
+
+    /// Opens the path again (on SIGHUP), so that a log moved away by logrotate is followed
+    /// by a new file. If the path cannot be opened, the current file is kept.
+    ///
+    /// - Throws: ``OpenError`` when the path cannot be opened.
+    package func reopen() throws(OpenError) {
+        let fresh = try Self.open(path)
+        descriptor.withLock { fd in
+            close(fd)
+            fd = fresh
+        }
     }
 
     deinit { descriptor.withLock { _ = close($0) } }

@@ -9,7 +9,7 @@ package struct LoadedPolicy: Sendable {
     package let loadedAt: Date
     /// How long loading and compiling took, in milliseconds.
     package let loadMilliseconds: Double
-    /// The rule files it was compiled from, relative to the policy folder.
+    /// The rule files it was compiled from, as found under the policy folder (`--policy`).
     package let sources: [String]
     /// Warnings the compiler gave (errors would have kept it from loading).
     package let warnings: [Diagnostic]

@@ -5,14 +5,21 @@ import UnixSignals
 
 /// Reloads the policy on SIGHUP for as long as the server runs. A policy that compiles
 /// replaces the old one for new requests; one that does not is logged with its
-/// diagnostics (and shown by `GET /v1/policy`) while the old one keeps serving.
+/// diagnostics (and shown by `GET /v1/policy`) while the old one keeps serving. The
+/// decision log is reopened too, for logrotate.
 struct PolicyReloader: Service {
     let store: PolicyStore
+    let decisionLog: DecisionLog?
     let logger: Logger
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
+            do {
+                try decisionLog?.reopen()
+            } catch {
+                logger.error("decision log not reopened; still writing to the previous file", metadata: ["error": .string("\(error)")])
+            }
             let before = store.current?.policy.digest
             let report = store.reload()
             if report.succeeded {
