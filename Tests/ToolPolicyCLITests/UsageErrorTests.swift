@@ -80,9 +80,10 @@ struct UsageErrorTests {
     @Test func usageLineNamesTheSubcommand() throws {
         let result = try CLI.run(policy: ["check", "zoom", "--fact", "broken"])
         #expect(result.status == 64)
-        withKnownIssue("ValidationError thrown from Check.run() prints the root usage `toolpolicy <subcommand>`") {
-            #expect(result.stderr.contains("Usage: toolpolicy check"), "\(result)")
-        }
+        #expect(result.stderr.contains("Usage: toolpolicy check"), "\(result)")
+        let lint = try CLI.run(policy: ["lint", "Examples/ecole-excel.csv", "--date", "2026-13-45"])
+        #expect(lint.status == 64)
+        #expect(lint.stderr.contains("Usage: toolpolicy lint"), "\(lint)")
     }
 
     /// `--fact mode=web` and `--mode install` disagree: the request is ambiguous.

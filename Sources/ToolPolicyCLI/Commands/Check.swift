@@ -55,6 +55,13 @@ extension ToolPolicyCommand {
         @Option(help: "Language of the messages: fr or en.")
         var lang: OutputLanguage = .fr
 
+        /// Checks the option values that need no policy, so that ArgumentParser reports a
+        /// mistake with `check`'s own usage line.
+        func validate() throws {
+            _ = try useFacts()
+            _ = try Today.resolve(date)
+        }
+
         func run() throws {
             let policy = try policyOptions.load()
             let request: UseRequest

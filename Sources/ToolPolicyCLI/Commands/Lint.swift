@@ -41,6 +41,11 @@ extension ToolPolicyCommand {
         @Option(help: "Language of the messages: fr or en.")
         var lang: OutputLanguage = .fr
 
+        /// Checks `--date` before anything is read, so a mistake shows `lint`'s usage line.
+        func validate() throws {
+            _ = try Today.resolve(date)
+        }
+
         func run() throws {
             let policy = try policyOptions.load()
             let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explainAllowed: format == .json || all)
