@@ -21,6 +21,8 @@ package struct CatalogDocument: Codable, Sendable {
         package var facts: [Fact]
     }
 
+    /// Which policy the catalog comes from (as in a decision or a lint report).
+    package var policy: Decision.PolicyIdentity
     /// The profile the classes are given under.
     package var profile: String
     /// The policy digest.
@@ -33,6 +35,7 @@ package struct CatalogDocument: Codable, Sendable {
 
     /// The catalog of a compiled policy.
     package init(policy: Policy) {
+        self.policy = policy.identity
         profile = policy.profileName
         digest = policy.digest
         tools = policy.tools.map { tool in
