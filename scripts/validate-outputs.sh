@@ -4,7 +4,8 @@
 #   scripts/validate-outputs.sh [BINARY]      (run from the repository root)
 #
 # BINARY defaults to .build/debug/toolpolicy; the script builds nothing. It runs real
-# commands (the domain cases of `check`, `tools`, `lint` in json and sarif), then checks
+# commands (the domain cases of `check`, `tools`, `lint` in json and sarif), and asks the
+# same of `toolpolicy serve` over HTTP (one schema for both, not two), then checks
 # each output with Python's jsonschema: decision, lint and catalog documents against
 # docs/schemas/*.schema.json (draft 2020-12; the $refs between them resolve locally,
 # never over the network), the SARIF report against docs/schemas/sarif-schema-2.1.0.json.
@@ -32,7 +33,8 @@ if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
 fi
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 manifest="$work/manifest"
 : >"$manifest"
 count=0
@@ -84,6 +86,49 @@ run lint "$lint_codes" "lint Examples/ecole-excel.csv --format json" -- \
   lint Examples/ecole-excel.csv --date "$date" --format json
 run sarif "$lint_codes" "lint Examples/ecole-excel.csv --format sarif" -- \
   lint Examples/ecole-excel.csv --date "$date" --format sarif
+
+# The same documents over HTTP: `serve` on a free loopback port, then POST/GET with curl.
+port=""
+for candidate in $(seq 18590 18599); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+if [ -z "$port" ]; then
+  echo "FAIL  serve: no free port in 18590-18599"
+  failed_runs=$((failed_runs + 1))
+else
+  "$binary" serve --port "$port" --log-level error >"$work/serve.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  # fetch SCHEMA LABEL PATH [CURL ARGS…]: keeps a 200 answer's body for validation.
+  fetch() {
+    local schema="$1" label="$2" path="$3"
+    shift 3
+    count=$((count + 1))
+    local out="$work/$count.out" status
+    status=$(curl -s -o "$out" -w '%{http_code}' "$@" "http://127.0.0.1:$port$path" || true)
+    if [ "$status" != "200" ]; then
+      echo "FAIL  $label: HTTP $status"
+      sed 's/^/      /' "$out" | head -5
+      failed_runs=$((failed_runs + 1))
+      return 0
+    fi
+    printf '%s\t%s\t%s (HTTP %s)\n' "$schema" "$out" "$label" "$status" >>"$manifest"
+  }
+  json=(-H 'Content-Type: application/json')
+  fetch decision "POST /v1/check zoom install administrative" /v1/check "${json[@]}" \
+    -d "{\"tool\": \"zoom\", \"use\": {\"mode\": \"install\", \"computer\": \"administrative\"}, \"date\": \"$date\"}"
+  fetch decision "POST /v1/check cned pupils, waiting room off" /v1/check "${json[@]}" \
+    -d "{\"tool\": \"cned\", \"use\": {\"audience\": [\"pupils\"], \"purpose\": \"class\", \"recorded\": false, \"waiting_room\": false}, \"date\": \"$date\"}"
+  fetch decision "POST /v1/check jitsi-perso (unlisted)" /v1/check "${json[@]}" -d '{"tool": "jitsi-perso"}'
+  fetch lint "POST /v1/lint Examples/ecole-excel.csv (text/csv)" "/v1/lint?date=$date&name=ecole-excel.csv" \
+    -H 'Content-Type: text/csv' --data-binary @Examples/ecole-excel.csv
+  fetch lint "POST /v1/lint JSON list" "/v1/lint?date=$date" "${json[@]}" \
+    -d '[{"tool": "zoom", "mode": "web", "accounts": ["none"]}, {"tool": "teams", "accounts": "pupils"}, {"tool": "nosuch"}]'
+  fetch catalog "GET /v1/tools" /v1/tools
+fi
 
 python3 - "$schemas" "$manifest" "$failed_runs" <<'PY'
 import json
