@@ -107,6 +107,22 @@ import Testing
         #expect(try await server.waitForExit() == 0)
     }
 
+    @Test func jsonLogsAreOneObjectPerLineWithTheRequestIdAndNoBody() async throws {
+        let server = try Server(["--policy", CLI.rules, "--log-format", "json"], port: Self.freePort())
+        try await server.waitUntilReady()
+        _ = await server.request("/v1/check", body: #"{"tool": "zoom", "use": {"mode": "web"}, "requester": "Mme Secret"}"#)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let lines = server.log.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        #expect(!lines.isEmpty && lines.allSatisfy { $0 != nil }, "\(server.log)")
+        let request = lines.compactMap { $0 }.first { $0["http.route"] as? String == "/v1/check" }
+        #expect(request?["http.status"] as? String == "200")
+        #expect((request?["hb.request.id"] as? String)?.isEmpty == false)
+        #expect(!server.log.contains("Secret") && !server.log.contains("zoom"))
+    }
+
     @Test func brokenRulesAtStartExit65WithDiagnostics() async throws {
         let rules = try TemporaryFolder()
         try rules.write("bad.rules", Data("policy \"x\"\nrule broken:\n  forbid when use.nosuch = true\n".utf8))

@@ -37,6 +37,9 @@ extension ToolPolicyCommand {
         @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel: LogLevel = .info
 
+        @Option(name: .customLong("log-format"), help: "Logs on standard error as text, or as one JSON object per line (json).")
+        var logFormat: LogFormat = .text
+
         func validate() throws {
             guard (1...65_535).contains(port) else { throw ValidationError("--port takes 1 to 65535 (got \(port))") }
             guard maxBodySize > 0 else { throw ValidationError("--max-body-size takes a positive number of bytes") }
@@ -52,6 +55,7 @@ extension ToolPolicyCommand {
             options.decisionLogPath = decisionLog
             options.logLevel = logLevel.level
 
+            if logFormat == .json { LoggingSystem.bootstrap(JSONLogHandler.init) }
             var logger = Logger(label: "toolpolicy")
             logger.logLevel = options.logLevel
 
@@ -82,6 +86,11 @@ extension ToolPolicyCommand {
                 throw ExitStatus.unavailable
             }
         }
+    }
+
+    /// `--log-format`.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
     }
 
     /// `--log-level`.
