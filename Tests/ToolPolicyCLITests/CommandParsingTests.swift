@@ -74,8 +74,10 @@ struct CommandParsingTests {
 
     @Test(arguments: ["broken", "=value", "name="])
     func factWithoutNameAndValueIsAUsageError(_ fact: String) throws {
-        let check = try parse(["check", "zoom", "--fact", fact], as: ToolPolicyCommand.Check.self)
-        #expect(throws: ValidationError.self) { try check.useFacts() }
+        let error = #expect(throws: (any Error).self) { try ToolPolicyCommand.parseAsRoot(["check", "zoom", "--fact", fact]) }
+        let message = ToolPolicyCommand.Check.fullMessage(for: try #require(error))
+        #expect(message.contains("--fact takes name=value"), "\(message)")
+        #expect(ToolPolicyCommand.exitCode(for: try #require(error)).rawValue == 64)
     }
 
     @Test func lintOptions() throws {
