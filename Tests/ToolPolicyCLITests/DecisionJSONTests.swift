@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import ToolPolicy
+import ToolPolicyReports
+
+/// The hand-written decision encoder writes exactly the bytes `JSONEncoder` writes, for
+/// every tool of every shipped profile under a spread of uses, and for strings that need
+/// escaping.
+@Suite struct DecisionJSONTests {
+    static let uses: [[String: FactValue?]] = [
+        [:],
+        ["mode": .string("install"), "computer": .string("administrative")],
+        ["mode": .string("web"), "computer": .string("pedagogical"), "accounts": .string("none"), "recorded": .string("false")],
+        ["audience": .string("pupils,staff"), "purpose": .string("class"), "participants": .string("30"), "waiting_room": .string("false")],
+        ["accounts": .string("pupils"), "audience": .string("pupils"), "recorded": .string("true")],
+    ]
+
+    @Test(arguments: ["rennes", "orleans-tours", "poitiers", "strasbourg"])
+    func sameBytesAsJSONEncoder(_ profile: String) throws {
+        let policy = try #require(PolicyLoader.load(at: CLI.rules, profile: profile).policy)
+        let encoder = JSONOutput.encoder(pretty: false)
+        let queries = policy.tools.map(\.id) + ["Jitsi \"perso\"\n\t\\ é/ü \u{1}\u{7F}"]
+        var compared = 0
+        for query in queries {
+            for use in Self.uses {
+                let decision = policy.decide(try policy.request(tool: query, facts: use, today: CivilDate(year: 2026, month: 3, day: 2)!))
+                let expected = Array(try encoder.encode(decision))
+                #expect(decision.jsonBytes == expected, "\(profile) \(query) \(use)")
+                compared += 1
+            }
+        }
+        #expect(compared == (policy.tools.count + 1) * Self.uses.count)
+    }
+}
