@@ -14,6 +14,8 @@ package struct ServerOptions: Sendable {
     package var maxBodySize = 1 << 20
     /// Where to append one JSON line per decision, if anywhere.
     package var decisionLogPath: String?
+    /// How many `/v1/check` answers are kept for bodies that repeat (0: none).
+    package var answerCacheSize = 4096
     /// How much the server logs.
     package var logLevel: Logger.Level = .info
 

@@ -8,12 +8,15 @@ package struct ServerServices: Sendable {
     package let store: PolicyStore
     /// The audit trail, when `--decision-log` is given.
     package let decisionLog: DecisionLog?
+    /// The answers to check bodies already seen.
+    package let answers: AnswerCache
 
     /// The services of one server.
     package init(options: ServerOptions, store: PolicyStore, decisionLog: DecisionLog?) {
         self.options = options
         self.store = store
         self.decisionLog = decisionLog
+        answers = AnswerCache(capacity: options.answerCacheSize)
     }
 
     /// The policy serving now, read once per request so that a reload never changes the

@@ -34,6 +34,9 @@ extension ToolPolicyCommand {
         ))
         var decisionLog: String?
 
+        @Option(name: .customLong("answer-cache"), help: "How many /v1/check answers to keep for bodies that repeat (0: none).")
+        var answerCache = 4096
+
         @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel: LogLevel = .info
 
@@ -43,6 +46,7 @@ extension ToolPolicyCommand {
         func validate() throws {
             guard (1...65_535).contains(port) else { throw ValidationError("--port takes 1 to 65535 (got \(port))") }
             guard maxBodySize > 0 else { throw ValidationError("--max-body-size takes a positive number of bytes") }
+            guard answerCache >= 0 else { throw ValidationError("--answer-cache takes 0 or more answers") }
         }
 
         func run() async throws {
@@ -52,6 +56,7 @@ extension ToolPolicyCommand {
             options.policyPath = policyOptions.resolvedPath()
             options.profile = policyOptions.profile
             options.maxBodySize = maxBodySize
+            options.answerCacheSize = answerCache
             options.decisionLogPath = decisionLog
             options.logLevel = logLevel.level
 

@@ -14,6 +14,7 @@ enum RequestBody {
     /// The media type of the body, lowercased, without parameters (`text/csv`).
     static func mediaType(of request: Request) -> String? {
         guard let value = request.headers[.contentType] else { return nil }
+        if value == json || value == csv || value == form { return value }
         let type = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         return type?.isEmpty == false ? type : nil
     }

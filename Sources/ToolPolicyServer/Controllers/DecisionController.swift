@@ -16,27 +16,39 @@ struct DecisionController<Context: RequestContext> {
             .post("reply", use: reply)
     }
 
-    /// One request → one decision document.
+    /// One request → one decision document. A body already answered under the same
+    /// policy on the same day is answered from the cache.
     @Sendable func check(request: Request, context: Context) async throws -> Response {
-        let (decision, _) = try await decide(request, context: context, route: "/v1/check")
-        return try JSONResponse.encoded(decision)
+        _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
+        let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
+        let policy = try services.policy().policy
+        let key = AnswerCache.Key(digest: policy.digest, day: CivilDate.today().days, body: bytes)
+        if let answer = services.answers.answer(for: key) {
+            services.decisionLog?.record(answer.decision, requestID: context.id, route: "/v1/check")
+            return JSONResponse.bytes(answer.json)
+        }
+        let decision = policy.decide(try JSONBody.decode(CheckRequestBody.self, from: bytes).request(in: policy))
+        services.decisionLog?.record(decision, requestID: context.id, route: "/v1/check")
+        let json = decision.jsonBytes
+        services.answers.store(.init(decision: decision, json: json), for: key)
+        return JSONResponse.bytes(json)
     }
 
     /// One request → the French reply to send to the requester, as text.
     @Sendable func reply(request: Request, context: Context) async throws -> Response {
-        let (decision, body) = try await decide(request, context: context, route: "/v1/reply")
-        let letter = ReplyLetter(policy: try services.policy().policy, requester: body.requester, signature: body.signature)
+        let (decision, body, policy) = try await decide(request, context: context, route: "/v1/reply")
+        let letter = ReplyLetter(policy: policy, requester: body.requester, signature: body.signature)
         return JSONResponse.text(letter.render(decision))
     }
 
-    private func decide(_ request: Request, context: Context, route: String) async throws -> (Decision, CheckRequestBody) {
+    private func decide(_ request: Request, context: Context, route: String) async throws -> (Decision, CheckRequestBody, Policy) {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let body = try JSONBody.decode(CheckRequestBody.self, from: bytes)
         let policy = try services.policy().policy
         let decision = policy.decide(try body.request(in: policy))
         services.decisionLog?.record(decision, requestID: context.id, route: route)
-        return (decision, body)
+        return (decision, body, policy)
     }
 
     /// A list of uses (JSON, or CSV with `Content-Type: text/csv`) → the lint document:
@@ -63,6 +75,9 @@ struct DecisionController<Context: RequestContext> {
         }
         let document = reporter.inner.output.take()
         if let readError {
+            if type == RequestBody.json, (try? JSONSerialization.jsonObject(with: Data(bytes))) == nil {
+                throw JSONBody.malformed(bytes)
+            }
             throw APIError.unreadableList(readError, format: type == RequestBody.csv ? "csv" : "json", report: document)
         }
         var response = JSONResponse.bytes(document)
