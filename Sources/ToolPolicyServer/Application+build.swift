@@ -19,7 +19,7 @@ package func buildApplication(services: ServerServices, logger: Logger) -> some 
 
 /// Every route of ``APIRoute/all``, behind the request log and the JSON error envelope.
 package func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
-    let router = Router(context: ServerRequestContext.self)
+    let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestLogMiddleware()
         APIErrorMiddleware(maxBodySize: services.options.maxBodySize)

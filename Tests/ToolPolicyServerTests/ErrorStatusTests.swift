@@ -79,13 +79,58 @@ import ToolPolicy
         }
     }
 
-    @Test(arguments: [("/v1/check", "GET", "POST"), ("/v1/tools", "POST", "GET"), ("/v1/tools/zoom", "DELETE", "GET"), ("/", "PUT", "GET, POST")])
+    @Test(arguments: [("/v1/check", "GET", "POST"), ("/v1/tools", "POST", "GET, HEAD"), ("/v1/tools/zoom", "DELETE", "GET, HEAD"), ("/", "PUT", "GET, HEAD, POST")])
     func wrongMethodIs405WithAllow(_ path: String, _ method: String, _ allow: String) async throws {
         try await withRouter { client in
             try await client.execute(uri: path, method: HTTPRequest.Method(method)!) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == allow)
                 #expect(apiError(response.body).code == "method_not_allowed")
+            }
+        }
+    }
+
+    @Test func headIsAnsweredWhereGetIs() async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/readyz", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
+    @Test func percentEscapedToolNamesAreFound() async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/tools/Zoom%20Web", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(jsonObject(response.body)["id"] as? String == "zoom")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"tool": "cned", "use": {"participants": -3}}"#, "participants"),
+        (#"{"tool": "cned", "use": {"participants": 2.5}}"#, "expected a string, an integer"),
+        (#"{"tool": "cned", "use": []}"#, "expected an object"),
+    ])
+    func badFactValuesAre422WithAPlainMessage(_ body: String, _ message: String) async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = apiError(response.body)
+                #expect(error.message.contains(message), "\(error.message)")
+                #expect(!error.message.contains("Dictionary"))
+            }
+        }
+    }
+
+    @Test func malformedJSONListGivesLineAndColumn() async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: jsonHeaders, body: jsonBody("[\n  {\"tool\": zoom}\n]")) { response in
+                #expect(response.status == .badRequest)
+                let error = apiError(response.body)
+                #expect(error.code == "malformed_json")
+                #expect(error.details["line"] as? Int == 2)
             }
         }
     }

@@ -12,7 +12,9 @@ enum FactValueParser {
         switch (value, declaration.type) {
         case (.string(let text), _), (.enumeration(let text), _):
             return try parse(text, as: declaration)
-        case (.bool, .bool), (.integer, .integer), (.date, .date):
+        case (.integer(let number), .integer) where number >= 0:
+            return value
+        case (.bool, .bool), (.date, .date):
             return value
         case (.integer(let number), .bool) where number == 0 || number == 1:
             return .bool(number == 1)

@@ -38,8 +38,11 @@ package struct APIRoute: Sendable, Hashable {
         return zip(pattern, actual).allSatisfy { expected, given in expected.hasPrefix("{") || expected == given }
     }
 
-    /// The methods served at a request path, sorted; empty when no route has that path.
+    /// The methods served at a request path, sorted (`HEAD` wherever `GET` is); empty when
+    /// no route has that path.
     package static func methods(servedAt requestPath: String) -> [String] {
-        Set(all.filter { $0.matches(requestPath) }.map(\.method.rawValue)).sorted()
+        var methods = Set(all.filter { $0.matches(requestPath) }.map(\.method.rawValue))
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
     }
 }

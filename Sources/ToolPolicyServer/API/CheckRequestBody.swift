@@ -36,7 +36,7 @@ struct CheckRequestBody: Decodable, Sendable {
         if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [unknown],
-                debugDescription: "unknown field; the body has `tool`, `use` and `date` (facts go inside `use`)"
+                debugDescription: "unknown field; the body has `tool`, `use`, `date` (and `requester`, `signature` for /v1/reply); facts go inside `use`"
             ))
         }
         let container = try decoder.container(keyedBy: Key.self)

@@ -39,7 +39,7 @@ enum JSONBody {
 
     /// The 422 for JSON of the wrong shape: which field, and what was expected.
     static func invalid(_ error: DecodingError) -> APIError {
-        let (context, what): (DecodingError.Context, String) = switch error {
+        let (context, expected): (DecodingError.Context, String) = switch error {
         case .typeMismatch(let type, let context): (context, "expected \(JSONBody.describe(type))")
         case .valueNotFound(let type, let context): (context, "expected \(JSONBody.describe(type)), found null")
         case .keyNotFound(let key, let context): (context, "missing field `\(key.stringValue)`")
@@ -47,6 +47,9 @@ enum JSONBody {
         @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "\(error)")
         }
         let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        let what = path.hasPrefix("use.") && !expected.hasPrefix("missing")
+            ? "expected a string, an integer, true or false, an array of strings, or null"
+            : expected
         var details: [String: JSONValue] = [:]
         if !path.isEmpty { details["path"] = .string(path) }
         return APIError(.unprocessableContent, code: "invalid_request",
@@ -58,7 +61,7 @@ enum JSONBody {
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
         case is Int.Type, is Int64.Type: "an integer"
-        default: "a JSON value of type \(type)"
+        default: String(describing: type).hasPrefix("Dictionary") ? "an object" : "another JSON type"
         }
     }
 

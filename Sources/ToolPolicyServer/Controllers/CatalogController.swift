@@ -22,7 +22,8 @@ struct CatalogController<Context: RequestContext> {
 
     /// One tool of the catalog, by id (or by name or alias, as `check` accepts).
     @Sendable func tool(request: Request, context: Context) async throws -> Response {
-        let id = context.parameters.get("id") ?? ""
+        let raw = context.parameters.get("id") ?? ""
+        let id = raw.removingPercentEncoding ?? raw
         let policy = try services.policy().policy
         let catalog = CatalogDocument(policy: policy)
         guard let tool = catalog.tool(id) ?? policy.tool(named: id).flatMap({ catalog.tool($0.id) }) else {

@@ -33,7 +33,7 @@ struct PolicyDocument: Encodable {
         guard let loaded = store.current else {
             var error = APIError.notReady
             if let attempt { error = APIError(error.status, code: error.code, message: error.message,
-                                              details: ["diagnostics": .string(store.lastReload?.rendered ?? ""), "errors": .integer(attempt.errors)]) }
+                                              details: ["diagnostics": .string(store.lastReload?.rendered ?? ""), "errorCount": .integer(attempt.errors)]) }
             throw error
         }
         let policy = loaded.policy
