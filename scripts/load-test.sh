@@ -37,6 +37,8 @@
 #   RELOAD_DURATION [25]  LOG_LEVEL [info: the server's default, one log line per request]
 #   COMPARE_HEALTHZ [0]  OUT [bench-out/load]: wrk outputs and the reload log lines are
 #   copied there.
+#   DISTINCT [0]: 1 makes every request body new (scripts/load/check.lua), so the
+#   server's answer cache never hits: the cost of a decision nobody asked before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

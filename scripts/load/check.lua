@@ -8,6 +8,11 @@
 -- and some uses with unknown facts (left out, or `null`). Every body is valid, so every
 -- answer must be a 200. Each thread starts at a different place in the mix.
 --
+-- With DISTINCT=1 in the environment, every request is a body never sent before: the
+-- mix's body with `participants` set to a per-thread counter, so that the server's
+-- answer cache (keyed by the exact body) never hits and every request is decoded,
+-- decided and encoded.
+--
 -- done() prints one line per status, e.g. `status 200: 1234567`, then one
 -- `non-200: N` line (N counts the non-200 answers); scripts/load-test.sh reads those
 -- lines. wrk itself reports "Non-2xx or 3xx responses" and socket errors.
@@ -52,9 +57,22 @@ function init(args)
   statuses = {}
 end
 
+local distinct = os.getenv("DISTINCT") == "1"
+local counter = 0
+
+-- The mix's body `i` with `participants` set to `count`.
+local function numbered(i, count)
+  local body, found = bodies[i]:gsub('"participants":%d+', '"participants":' .. count)
+  if found == 0 then body = body:gsub('"use":{', '"use":{"participants":' .. count .. ',', 1) end
+  return body
+end
+
 function request()
   n = n % #requests + 1
-  return requests[n]
+  if not distinct then return requests[n] end
+  counter = counter + 1
+  local body = numbered(n, id * 100000000 + counter)
+  return wrk.format("POST", wrk.path, { ["Content-Type"] = "application/json" }, body)
 end
 
 function response(status, headers, body)
