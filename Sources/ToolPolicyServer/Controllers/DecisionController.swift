@@ -27,7 +27,7 @@ struct DecisionController<Context: RequestContext> {
             services.decisionLog?.record(answer.decision, requestID: context.id, route: "/v1/check")
             return JSONResponse.bytes(answer.json)
         }
-        let decision = policy.decide(try JSONBody.decode(CheckRequestBody.self, from: bytes).request(in: policy))
+        let decision = policy.decide(try CheckRequestBody(json: bytes).request(in: policy))
         services.decisionLog?.record(decision, requestID: context.id, route: "/v1/check")
         let json = decision.jsonBytes
         services.answers.store(.init(decision: decision, json: json), for: key)
@@ -44,7 +44,7 @@ struct DecisionController<Context: RequestContext> {
     private func decide(_ request: Request, context: Context, route: String) async throws -> (Decision, CheckRequestBody, Policy) {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
-        let body = try JSONBody.decode(CheckRequestBody.self, from: bytes)
+        let body = try CheckRequestBody(json: bytes)
         let policy = try services.policy().policy
         let decision = policy.decide(try body.request(in: policy))
         services.decisionLog?.record(decision, requestID: context.id, route: route)
