@@ -12,6 +12,13 @@ package final class AnswerCache: Sendable {
         var digest: String
         var day: Int64
         var body: [UInt8]
+
+        /// Hashes the body as one block of bytes, not byte by byte.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+            hasher.combine(day)
+            body.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// A decision and its JSON.
