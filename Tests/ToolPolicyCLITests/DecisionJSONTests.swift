@@ -31,4 +31,22 @@ import ToolPolicyReports
         }
         #expect(compared == (policy.tools.count + 1) * Self.uses.count)
     }
+
+    @Test func lintRowsGiveTheSameBytesAsJSONEncoder() throws {
+        let policy = try #require(PolicyLoader.load(at: CLI.rules).policy)
+        let linter = UseListLinter(policy: policy, today: CivilDate(year: 2026, month: 3, day: 2)!, explainAllowed: true)
+        let encoder = JSONOutput.encoder(pretty: false)
+        var columns = UseListLinter.Columns()
+        var trace = EvaluationTrace(for: policy)
+        let entries: [UseListEntry] = [
+            UseListEntry(row: 1, line: 2, cells: ["tool": .string("zoom"), "mode": .string("install"), "computer": .string("administrative")]),
+            UseListEntry(row: 2, line: nil, cells: ["tool": .string("bbb-ent"), "mode": .string("flying"), "participants": .string("x")]),
+            UseListEntry(row: 3, line: 9, cells: ["tool": .string("Jitsi \"perso\"")]),
+            UseListEntry(row: 4, line: 10, cells: ["tool": nil]),
+        ]
+        for entry in entries {
+            let result = linter.check(entry, columns: &columns, trace: &trace)
+            #expect(result.jsonBytes == Array(try encoder.encode(result)), "row \(entry.row)")
+        }
+    }
 }

@@ -26,7 +26,8 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
     }
 
     package mutating func report(_ result: LintResult) {
-        output.write((first ? "\n" : ",\n") + encode(result))
+        output.write(first ? "\n" : ",\n")
+        output.write(bytes: result.jsonBytes)
         first = false
     }
 

@@ -26,6 +26,12 @@ package struct OutputBuffer: ~Copyable {
         if destination == .standardOutput, buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends bytes already encoded (UTF-8); a full buffer is written to standard output.
+    package mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if destination == .standardOutput, buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes what is buffered to standard output (memory buffers keep it).
     package mutating func flush() {
         guard destination == .standardOutput else { return }
