@@ -3,6 +3,7 @@
 # school's spreadsheet (French Excel: ';', CRLF, Windows-1252 accents), then times
 # `toolpolicy lint` on it in release mode and reports wall time and peak memory.
 #   scripts/bench-lint.sh [ROWS]
+#   TOOLPOLICY_BIN=.build-release/release/toolpolicy scripts/bench-lint.sh   # an existing release binary, no build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
@@ -29,8 +30,11 @@ with open(path, "w", encoding="cp1252", newline="") as f:
                           str(rng.randint(2, 30)), "séance n°%d" % i]) + "\r\n")
 PY
 fi
-swift build -c release --product toolpolicy >/dev/null
-bin=.build/release/toolpolicy
+bin="${TOOLPOLICY_BIN:-}"
+if [ -z "$bin" ]; then
+  swift build -c release --product toolpolicy >/dev/null
+  bin=.build/release/toolpolicy
+fi
 echo "rows: $rows  file: $csv ($(du -h "$csv" | cut -f1))"
 for format in text sarif json; do
   set +e
