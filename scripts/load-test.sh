@@ -35,6 +35,7 @@
 #   (16 connections saturate the server on a 2-core machine; 64 give the same
 #   requests/s with more queueing, e.g. p99 25 ms instead of 9 ms. See docs/performance.md.)
 #   RELOAD_DURATION [25]  LOG_LEVEL [info: the server's default, one log line per request]
+#   LOG_FORMAT [text]: text or json, the server's --log-format.
 #   COMPARE_HEALTHZ [0]  OUT [bench-out/load]: wrk outputs and the reload log lines are
 #   copied there.
 #   DISTINCT [0]: 1 makes every request body new (scripts/load/check.lua), so the
@@ -50,6 +51,7 @@ duration="${DURATION:-30}"
 warmup="${WARMUP:-5}"
 reload_duration="${RELOAD_DURATION:-25}"
 log_level="${LOG_LEVEL:-info}"
+log_format="${LOG_FORMAT:-text}"
 compare_healthz="${COMPARE_HEALTHZ:-0}"
 out="${OUT:-bench-out/load}"
 lua="$root/scripts/load/check.lua"
@@ -185,7 +187,7 @@ echo "  machine:  $(nproc) cores ($cpu_model), load average $(cut -d' ' -f1-3 /p
 echo "  wrk:      $(wrk -v 2>&1 | head -n 1 | awk '{print $1, $2}'), $threads threads, $connections connections, ${duration}s measured, ${warmup}s warm-up"
 echo "  server:   127.0.0.1:$port, --policy $work/Rules, --log-level $log_level"
 
-"$bin" serve --host 127.0.0.1 --port "$port" --policy "$work/Rules" --log-level "$log_level" > "$work/server.log" 2>&1 &
+"$bin" serve --host 127.0.0.1 --port "$port" --policy "$work/Rules" --log-level "$log_level" --log-format "$log_format" > "$work/server.log" 2>&1 &
 server_pid=$!
 ready=0
 for _ in $(seq 300); do
@@ -291,7 +293,7 @@ wait "$wrk_pid"
 cat "$work/reload.txt"
 read -r r_rps r_p50 r_p75 r_p90 r_p99 r_max r_non2xx r_sock r_lua_bad r_lua_ok r_total < <(parse_wrk "$work/reload.txt")
 cp "$work/reload.txt" "$out/reload.txt"
-grep -v 'http.route=' "$work/server.log" > "$out/server-reload.log" || true
+grep -v 'http.route' "$work/server.log" > "$out/server-reload.log" || true
 
 # ---------------------------------------------------------------------------
 # Optional: GET /healthz, the HTTP stack alone
@@ -328,7 +330,7 @@ throughput_ok=$(awk -v r="$rps" -v p="$p99" 'BEGIN {print (r >= 30000 && p < 10)
 echo
 echo "================================ summary ================================"
 echo "machine:       $(nproc) cores ($cpu_model), shared by wrk and the server; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-echo "settings:      wrk -t $threads -c $connections -d ${duration}s --latency -s scripts/load/check.lua, server --log-level $log_level"
+echo "settings:      wrk -t $threads -c $connections -d ${duration}s --latency -s scripts/load/check.lua, server --log-level $log_level --log-format $log_format"
 echo "measured run:  $(printf '%.0f' "$rps") requests/s ($total requests in ${wall} s)"
 echo "  latency:     p50 $p50 ms, p75 $p75 ms, p90 $p90 ms, p99 $p99 ms, max $max ms"
 echo "  answers:     $lua_ok × 200, non-200 $lua_bad (Lua), non-2xx/3xx $non2xx (wrk), socket errors $sock"

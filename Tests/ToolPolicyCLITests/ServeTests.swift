@@ -36,9 +36,10 @@ import Testing
         var log: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
 
         /// GET or POST on the server; `nil` when it does not answer.
-        func request(_ path: String, body: String? = nil) async -> (status: Int, body: [String: Any])? {
+        func request(_ path: String, body: String? = nil, headers: [String: String] = [:]) async -> (status: Int, body: [String: Any])? {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             request.timeoutInterval = 2
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
             if let body {
                 request.httpMethod = "POST"
                 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -121,7 +122,25 @@ import Testing
         #expect(request?["http.status"] as? String == "200")
         #expect((request?["hb.request.id"] as? String)?.isEmpty == false)
         #expect(!server.log.contains("Secret") && !server.log.contains("zoom"))
+        #expect((request?["time"] as? String)?.wholeMatch(of: Self.utcMillis) != nil, "\(request ?? [:])")
     }
+
+    @Test func textLogsAreOneLinePerRequestWithTimeLevelAndSortedFields() async throws {
+        let server = try Server(["--policy", CLI.rules], port: Self.freePort())
+        try await server.waitUntilReady()
+        _ = await server.request("/v1/check", body: #"{"tool": "zoom", "requester": "Mme Secret"}"#, headers: ["X-Request-Id": "ticket-42"])
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let line = server.log.split(separator: "\n").first { $0.contains("http.route=/v1/check") }
+        let expected = #/(?<time>\S+) info toolpolicy: duration_ms=\d+\.\d{3} hb.request.id=ticket-42 http.method=POST http.route=/v1/check http.status=200 \[ToolPolicyServer\] request/#
+        let match = line.flatMap { try? expected.wholeMatch(in: $0) }
+        #expect(match != nil, "\(server.log)")
+        #expect(match.map { String($0.time).wholeMatch(of: Self.utcMillis) != nil } == true)
+        #expect(!server.log.contains("Secret") && !server.log.contains("zoom"))
+    }
+
+    /// `2026-11-23T16:54:57.437Z`.
+    private static var utcMillis: Regex<Substring> { #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/# }
 
     @Test func brokenRulesAtStartExit65WithDiagnostics() async throws {
         let rules = try TemporaryFolder()

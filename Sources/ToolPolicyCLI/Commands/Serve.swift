@@ -60,7 +60,10 @@ extension ToolPolicyCommand {
             options.decisionLogPath = decisionLog
             options.logLevel = logLevel.level
 
-            if logFormat == .json { LoggingSystem.bootstrap(JSONLogHandler.init) }
+            switch logFormat {
+            case .text: LoggingSystem.bootstrap(TextLogHandler.init)
+            case .json: LoggingSystem.bootstrap(JSONLogHandler.init)
+            }
             var logger = Logger(label: "toolpolicy")
             logger.logLevel = options.logLevel
 

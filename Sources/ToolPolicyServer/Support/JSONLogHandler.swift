@@ -1,11 +1,9 @@
-import Foundation
 package import Logging
-import Synchronization
+import ToolPolicyReports
 
-/// A swift-log handler writing one JSON object per line to standard error, for log
-/// collectors: `{"time", "level", "label", "message", "source", …metadata}`. Metadata keys
-/// are written as they are (`hb.request.id`, `http.status`); nested values are flattened to
-/// strings.
+/// `--log-format json`: one JSON object per line on standard error, for log collectors:
+/// `{"label", "level", "message", "source", "time", …metadata}` with sorted keys. Metadata
+/// keys are written as they are (`hb.request.id`, `http.status`), values as strings.
 package struct JSONLogHandler: LogHandler {
     /// The logger's label.
     package let label: String
@@ -14,7 +12,8 @@ package struct JSONLogHandler: LogHandler {
     /// The minimum level written.
     package var logLevel: Logger.Level = .info
 
-    private static let output = Mutex(FileHandle.standardError)
+    /// The keys every line has; metadata under these names is dropped so a line never holds a key twice.
+    private static let reservedKeys: Set<String> = ["label", "level", "message", "source", "time"]
 
     /// A handler for a logger label.
     package init(label: String) { self.label = label }
@@ -27,17 +26,21 @@ package struct JSONLogHandler: LogHandler {
 
     /// Writes one line.
     package func log(event: LogEvent) {
-        var fields: [String: String] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            fields[key] = "\(value)"
+        var fields = LogLine.metadata(metadata, event.metadata).filter { !Self.reservedKeys.contains($0.key) }
+        fields += [
+            ("label", label), ("level", event.level.rawValue), ("message", "\(event.message)"),
+            ("source", event.source), ("time", LogLine.timestamp()),
+        ]
+        fields.sort { $0.key < $1.key }
+        var json = JSONWriter(capacity: 256)
+        json.raw("{")
+        for (index, field) in fields.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(field.key)
+            json.raw(":")
+            json.string(field.value)
         }
-        fields["time"] = Date().timestamp
-        fields["level"] = event.level.rawValue
-        fields["label"] = label
-        fields["message"] = "\(event.message)"
-        fields["source"] = event.source
-        guard var line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        line.append(0x0A)
-        Self.output.withLock { $0.write(line) }
+        json.raw("}")
+        LogLine.emit(json.bytes)
     }
 }
