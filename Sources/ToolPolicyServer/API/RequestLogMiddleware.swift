@@ -20,7 +20,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "http.method": .string(request.method.rawValue),
             "http.route": .string(context.endpointPath ?? "-"),
             "http.status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.3f", elapsed.milliseconds)),
+            "duration_ms": .string(elapsed.millisecondsText),
         ])
         return response
     }

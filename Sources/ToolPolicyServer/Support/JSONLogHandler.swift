@@ -1,3 +1,4 @@
+import Foundation
 package import Logging
 import ToolPolicyReports
 
@@ -29,7 +30,7 @@ package struct JSONLogHandler: LogHandler {
         var fields = LogLine.metadata(metadata, event.metadata).filter { !Self.reservedKeys.contains($0.key) }
         fields += [
             ("label", label), ("level", event.level.rawValue), ("message", "\(event.message)"),
-            ("source", event.source), ("time", LogLine.timestamp()),
+            ("source", event.source), ("time", Date().timestamp),
         ]
         fields.sort { $0.key < $1.key }
         var json = JSONWriter(capacity: 256)

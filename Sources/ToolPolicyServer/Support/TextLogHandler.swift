@@ -1,3 +1,4 @@
+import Foundation
 package import Logging
 
 /// `--log-format text`: `2026-11-23T16:54:57.437Z info toolpolicy: key=value … [source] message`.
@@ -20,7 +21,7 @@ package struct TextLogHandler: LogHandler {
 
     /// Writes one line.
     package func log(event: LogEvent) {
-        var line = "\(LogLine.timestamp()) \(event.level) \(label):"
+        var line = "\(Date().timestamp) \(event.level) \(label):"
         for (key, value) in LogLine.metadata(metadata, event.metadata) { line += " \(key)=\(value)" }
         line += " [\(event.source)] \(event.message)"
         LogLine.emit(Array(line.utf8))
