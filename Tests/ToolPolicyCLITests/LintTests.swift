@@ -187,6 +187,35 @@ struct LintTests {
         #expect(report.results.map(\.verdict) == SchoolList.clean.verdicts)
     }
 
+    @Test func jsonRowsCarryTheirLines() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.json", "[\n  {\"tool\": \"zoom\", \"mode\": \"web\"},\n\n  {\"tool\":\n    \"discord\"}\n]\n")
+        let (result, report) = try Self.report(path)
+        #expect(report.results.map(\.line) == [2, 4], "\(result)")
+        let text = try Self.lint(path)
+        #expect(text.stdout.contains("\(path):4 row 2: "), "\(text)")
+    }
+
+    @Test func malformedJSONIsReportedAtItsLineAndColumnInEveryFormat() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("casse.json", "[{\"tool\": \"zoom\"},\n {\"tool\": \"équipe\",}]")
+        let text = try Self.lint(path)
+        #expect(text.status == 65)
+        #expect(text.stdout.contains("\(path):2:20: error: malformed JSON at line 2, column 20: a comma before `}`"), "\(text)")
+
+        let (json, report) = try Self.report(path)
+        #expect(json.status == 65)
+        #expect(report.results.isEmpty)
+        #expect(report.error?.line == 2 && report.error?.column == 20, "\(json)")
+        #expect(json.stderr.contains("\(path):2:20: error: "), "\(json)")
+
+        let sarif = try Self.lint(path, ["--format", "sarif"])
+        let run = ((try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first
+        let region = (((run?["results"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        #expect(run?["columnKind"] as? String == "unicodeCodePoints")
+        #expect(region?["startLine"] as? Int == 2 && region?["startColumn"] as? Int == 20, "\(sarif)")
+    }
+
     @Test func unterminatedQuoteAtTheLastRow() throws {
         let folder = try TemporaryFolder()
         let list = SchoolList.denied

@@ -23,6 +23,22 @@ import ToolPolicy
         }
     }
 
+    @Test(arguments: [
+        (#"{"tool": "zoom", "use": {"mode": "web",}}"#, 1, 40, "trailing comma"),
+        (#"{"tool": "zoom", "tool": "teams"}"#, 1, 18, "appears twice"),
+    ])
+    func strictJSONIs400AtThePlace(body: String, line: Int, column: Int, message: String) async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
+                #expect(response.status == .badRequest)
+                let error = apiError(response.body)
+                #expect(error.code == "malformed_json")
+                #expect(error.details["line"] as? Int == line && error.details["column"] as? Int == column, "\(error.details)")
+                #expect(error.message.contains(message), "\(error.message)")
+            }
+        }
+    }
+
     @Test func emptyBodyIs400() async throws {
         try await withRouter { client in
             try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders) { response in

@@ -113,7 +113,7 @@ import ToolPolicy
     }
 
     @Test func lintReadsJSONAndAnswersTheSameDocumentAsTheCLI() async throws {
-        let body = #"[{"tool": "zoom", "mode": "install", "computer": "administrative"}, {"tool": "nosuch"}, {"tool": "bbb-ent", "mode": "flying"}]"#
+        let body = #"[{"tool": "zoom", "mode": "install", "computer": "administrative"}, {"tool": "nosuch"},"# + "\n\n" + #"{"tool": "bbb-ent", "mode": "flying"}]"#
         try await withRouter { client in
             try await client.execute(uri: "/v1/lint?name=list.json&date=2026-03-02", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
                 #expect(response.status == .ok)
@@ -122,6 +122,7 @@ import ToolPolicy
                 #expect(report["list"] as? String == "list.json")
                 let results = report["results"] as? [[String: Any]] ?? []
                 #expect(results.map { $0["verdict"] as? String } == ["denied", "review", nil])
+                #expect(results.map { $0["line"] as? Int } == [1, 1, 3])
                 let problems = results[2]["problems"] as? [[String: Any]] ?? []
                 #expect(problems.first?["column"] as? String == "mode")
                 let summary = report["summary"] as? [String: Any] ?? [:]

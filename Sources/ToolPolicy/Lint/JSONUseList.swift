@@ -1,54 +1,67 @@
-import Foundation
-
 /// Reads a list of uses from JSON: an array of objects, or an object with a `uses` array.
 /// Object keys are column names; values are strings, booleans, integers, arrays of
-/// strings, or null (unknown).
+/// strings, or null (unknown). Each entry carries the line its object starts on.
 public enum JSONUseList {
     /// Why a JSON list could not be read at all.
     public struct ReadError: Error, Sendable, Hashable {
-        /// What is wrong, with the place when the parser tells it.
+        /// What is wrong.
         public var message: String
+        /// The 1-based line of the fault.
+        public var line: Int
+        /// The 1-based column of the fault, for a syntax error.
+        public var column: Int?
+        /// Whether the bytes are not JSON at all (as opposed to JSON of the wrong shape).
+        public var isSyntaxError: Bool { column != nil }
     }
 
-    /// Parses the whole document into entries (rows numbered from 1, no line numbers).
+    /// Parses the whole document into entries (rows numbered from 1, with their lines).
     public static func entries(from data: [UInt8]) throws(ReadError) -> [UseListEntry] {
-        let root: Any
+        let root: JSONNode
         do {
-            root = try JSONSerialization.jsonObject(with: Data(data), options: [.fragmentsAllowed])
+            root = try JSONReader.read(data)
         } catch {
-            throw ReadError(message: "malformed JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+            throw ReadError(message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)", line: error.line, column: error.column)
         }
-        let items: [Any]
-        if let array = root as? [Any] {
+        let items: [JSONNode]
+        switch (root.value, root["uses"]?.value) {
+        case (.array(let array), _), (.object, .array(let array)?):
             items = array
-        } else if let object = root as? [String: Any], let uses = object["uses"] as? [Any] {
-            items = uses
-        } else {
-            throw ReadError(message: "expected an array of uses, or an object with a `uses` array")
+        default:
+            throw ReadError(message: "expected an array of uses, or an object with a `uses` array", line: root.line)
         }
         return try items.enumerated().map { (offset, item) throws(ReadError) in
-            guard let object = item as? [String: Any] else {
-                throw ReadError(message: "use #\(offset + 1) is not an object")
+            guard let members = item.members else {
+                throw ReadError(message: "use #\(offset + 1) (line \(item.line)) is not an object", line: item.line)
             }
-            var cells: [String: FactValue?] = [:]
-            for (key, value) in object { cells[key] = factValue(value) }
-            return UseListEntry(row: offset + 1, line: nil, cells: cells)
+            return UseListEntry(
+                row: offset + 1, line: item.line,
+                cells: members.map { UseListEntry.Cell(column: $0.key, value: factValue($0.value.value)) }.sorted { $0.column < $1.column }
+            )
         }
     }
 
-    /// Maps a JSON value to a fact value; `nil` for null or an empty string.
-    static func factValue(_ value: Any) -> FactValue? {
+    /// Maps a JSON value to a fact value; `nil` for null or an empty string. A number that
+    /// is not an integer is kept as its text, for the fact's type check to refuse.
+    static func factValue(_ value: JSONNode.Value) -> FactValue? {
         switch value {
-        case let number as NSNumber where String(describing: type(of: number)).contains("Boolean"):
-            return .bool(number.boolValue)
-        case let number as NSNumber:
-            return .integer(number.int64Value)
-        case let text as String:
-            return text.isEmpty ? nil : .string(text)
-        case let array as [Any]:
-            return .set(array.map { "\($0)" })
-        default:
-            return nil
+        case .null: nil
+        case .bool(let flag): .bool(flag)
+        case .integer(let number): .integer(number)
+        case .number(let text): .string(text)
+        case .string(let text): text.isEmpty ? nil : .string(text)
+        case .array(let items): .set(items.map { setItem($0.value) })
+        case .object: .string("{…}")
+        }
+    }
+
+    private static func setItem(_ value: JSONNode.Value) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): "\(number)"
+        case .bool(let flag): "\(flag)"
+        case .number(let text): text
+        case .null: "null"
+        case .array, .object: "…"
         }
     }
 }

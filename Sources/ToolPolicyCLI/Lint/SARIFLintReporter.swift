@@ -53,16 +53,16 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         output.write("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{")
         output.write("\"tool\":{\"driver\":{\"name\":\"toolpolicy\",\"version\":\(encode(ToolPolicyCommand.configuration.version)),")
         output.write("\"informationUri\":\"https://example.invalid/toolpolicy\",\"rules\":[\(rules.joined(separator: ","))]}},")
-        output.write("\"artifacts\":[{\"location\":{\"uri\":\(encode(context.path))}}],")
+        output.write("\"artifacts\":[{\"location\":{\"uri\":\(encode(context.path))}}],\"columnKind\":\"unicodeCodePoints\",")
         output.write("\"properties\":{\"policy\":\(encode(context.policy.identity))},\"results\":[")
         for warning in columnWarnings {
             result(rule: "unknown-column", level: "warning", message: warning.message + (warning.hint.map { " (\($0))" } ?? ""), line: 1)
         }
     }
 
-    private mutating func result(rule: String, level: String, message: String, line: Int?) {
+    private mutating func result(rule: String, level: String, message: String, line: Int?, column: Int? = nil) {
         var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(encode(context.path)),\"index\":0}"
-        if let line { location += ",\"region\":{\"startLine\":\(max(1, line))}" }
+        if let line { location += ",\"region\":{\"startLine\":\(max(1, line))\(column.map { ",\"startColumn\":\($0)" } ?? "")}" }
         location += "}}"
         output.write((first ? "\n" : ",\n")
             + "{\"ruleId\":\(encode(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
@@ -95,7 +95,8 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            result(rule: "unreadable-list", level: "error", message: readError.message + (readError.hint.map { " (\($0))" } ?? ""), line: readError.line)
+            result(rule: "unreadable-list", level: "error", message: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
+                   line: readError.line, column: readError.column)
         }
         let successful = readError == nil
         output.write("\n],\"invocations\":[{\"executionSuccessful\":\(successful),\"properties\":{\"summary\":\(encode(summary))}}]}]}\n")

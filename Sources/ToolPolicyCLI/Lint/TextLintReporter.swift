@@ -49,7 +49,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            output.write("\(context.path):\(readError.line.map(String.init) ?? "?"): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")\n")
+            output.write("\(context.path):\(readError.place): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")\n")
         }
         let words = context.language == .fr
             ? "\(summary.rows) lignes : \(summary.allowed) autorisées, \(summary.conditional) sous conditions, \(summary.denied) refusées, \(summary.review) à examiner, \(summary.malformed) invalides"

@@ -36,6 +36,7 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
         if let readError {
             var error = "{\"message\":\(encode(readError.message))"
             if let line = readError.line { error += ",\"line\":\(line)" }
+            if let column = readError.column { error += ",\"column\":\(column)" }
             if let hint = readError.hint { error += ",\"hint\":\(encode(hint))" }
             output.write(",\"error\":" + error + "}")
         }

@@ -42,7 +42,10 @@ package enum ListDecoding {
         do {
             entries = try JSONUseList.entries(from: bytes)
         } catch {
-            throw ListReadError(message: error.message, line: nil, hint: #"a JSON list is an array of objects: [{"tool": "zoom", "mode": "web"}]"#)
+            throw ListReadError(
+                message: error.message, line: error.line, column: error.column,
+                hint: error.isSyntaxError ? "no row was checked: fix the JSON at that line and column" : #"a JSON list is an array of objects: [{"tool": "zoom", "mode": "web"}]"#
+            )
         }
         handOver(entries, header: header, body: body)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ToolPolicy
 import HTTPTypes
 package import Hummingbird
 import ToolPolicyReports
@@ -78,13 +79,10 @@ extension APIError {
                  details: ["received": .string(received ?? ""), "accepted": .strings(accepted)])
     }
 
-    /// 400 for a body that is not well-formed JSON.
-    static func malformedJSON(_ message: String, line: Int? = nil, column: Int? = nil, path: String? = nil) -> APIError {
-        var details: [String: JSONValue] = [:]
-        if let line { details["line"] = .integer(line) }
-        if let column { details["column"] = .integer(column) }
-        if let path { details["path"] = .string(path) }
-        return APIError(.badRequest, code: "malformed_json", message: message, details: details)
+    /// 400 for a body that is not well-formed JSON, with the line and column where it broke.
+    static func malformedJSON(_ error: JSONSyntaxError) -> APIError {
+        APIError(.badRequest, code: "malformed_json", message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)",
+                 details: ["line": .integer(error.line), "column": .integer(error.column)])
     }
 
     /// 503 while no policy has loaded.

@@ -21,34 +21,33 @@ struct CheckRequestBody: Sendable {
 
     private static let fields: Set<String> = ["tool", "use", "date", "requester", "signature"]
 
-    /// Reads a body. `JSONSerialization` and a hand mapping, not `JSONDecoder`: a
-    /// `/v1/check` body decodes in about 4 µs instead of 20.
+    /// Reads a body with ``JSONReader`` and a hand mapping: no `Codable`, no bridging.
     ///
     /// - Throws: ``APIError`` 400 `malformed_json` (with line and column) or 422
     ///   `invalid_request` naming the field.
     init(json bytes: [UInt8]) throws(APIError) {
-        let root: Any
+        let root: JSONNode
         do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            root = try JSONReader.read(bytes)
         } catch {
-            throw JSONBody.malformed(bytes)
+            throw APIError.malformedJSON(error)
         }
-        guard let object = root as? [String: Any] else { throw Self.invalid("", "expected an object") }
-        if let unknown = object.keys.sorted().first(where: { !Self.fields.contains($0) }) {
+        guard let members = root.members else { throw Self.invalid("", "expected an object") }
+        if let unknown = members.map(\.key).sorted().first(where: { !Self.fields.contains($0) }) {
             throw Self.invalid(unknown, "unknown field; the body has `tool`, `use`, `date` (and `requester`, `signature` for /v1/reply); facts go inside `use`")
         }
-        guard let tool = object["tool"] else { throw Self.invalid("", "missing field `tool`") }
-        guard let tool = tool as? String else { throw Self.invalid("tool", "expected a string") }
-        self.tool = tool
-        date = try Self.optionalString(object, "date")
-        requester = try Self.optionalString(object, "requester")
-        signature = try Self.optionalString(object, "signature")
+        guard let tool = root["tool"] else { throw Self.invalid("", "missing field `tool`") }
+        guard case .string(let name) = tool.value else { throw Self.invalid("tool", "expected a string") }
+        self.tool = name
+        date = try Self.optionalString(root, "date")
+        requester = try Self.optionalString(root, "requester")
+        signature = try Self.optionalString(root, "signature")
         use = [:]
-        switch object["use"] {
-        case nil, is NSNull:
+        switch root["use"]?.value {
+        case nil, .null?:
             break
-        case let facts as [String: Any]:
-            for (name, value) in facts { use[name] = try Self.factValue(value, at: "use." + name) }
+        case .object(let facts)?:
+            for fact in facts { use[fact.key] = try Self.factValue(fact.value.value, at: "use." + fact.key) }
         default:
             throw Self.invalid("use", "expected an object")
         }
@@ -56,31 +55,29 @@ struct CheckRequestBody: Sendable {
 
     /// A plain JSON value as a fact value: a string, an integer, true or false, an array of
     /// strings, or null (unknown).
-    private static func factValue(_ value: Any, at path: String) throws(APIError) -> FactValue? {
+    private static func factValue(_ value: JSONNode.Value, at path: String) throws(APIError) -> FactValue? {
         switch value {
-        case is NSNull:
+        case .null:
             return nil
-        case let text as String:
+        case .string(let text):
             return .string(text)
-        case let number as NSNumber:
-            switch UInt8(bitPattern: number.objCType.pointee) {
-            case UInt8(ascii: "c"), UInt8(ascii: "B"): return .bool(number.boolValue)
-            case UInt8(ascii: "d"), UInt8(ascii: "f"): break
-            default: return .integer(number.int64Value)
-            }
-        case let items as [Any]:
-            let strings = items.compactMap { $0 as? String }
+        case .integer(let number):
+            return .integer(number)
+        case .bool(let flag):
+            return .bool(flag)
+        case .array(let items):
+            let strings = items.compactMap { item -> String? in if case .string(let text) = item.value { text } else { nil } }
             if strings.count == items.count { return .set(strings) }
-        default:
+        case .number, .object:
             break
         }
         throw invalid(path, "expected a string, an integer, true or false, an array of strings, or null")
     }
 
-    private static func optionalString(_ object: [String: Any], _ key: String) throws(APIError) -> String? {
-        switch object[key] {
-        case nil, is NSNull: nil
-        case let text as String: text
+    private static func optionalString(_ object: JSONNode, _ key: String) throws(APIError) -> String? {
+        switch object[key]?.value {
+        case nil, .null?: nil
+        case .string(let text)?: text
         default: throw invalid(key, "expected a string")
         }
     }

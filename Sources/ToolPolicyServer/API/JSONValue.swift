@@ -1,4 +1,4 @@
-import Foundation
+package import ToolPolicy
 
 /// A JSON value, for the free-form `details` of an error.
 package enum JSONValue: Sendable, Hashable, Encodable {
@@ -6,6 +6,8 @@ package enum JSONValue: Sendable, Hashable, Encodable {
     case string(String)
     /// An integer.
     case integer(Int)
+    /// A number that is not an integer.
+    case number(Double)
     /// `true` or `false`.
     case bool(Bool)
     /// An array.
@@ -19,6 +21,7 @@ package enum JSONValue: Sendable, Hashable, Encodable {
         switch self {
         case .string(let text): try container.encode(text)
         case .integer(let number): try container.encode(number)
+        case .number(let number): try container.encode(number)
         case .bool(let flag): try container.encode(flag)
         case .array(let items): try container.encode(items)
         case .object(let members): try container.encode(members)
@@ -30,21 +33,18 @@ package enum JSONValue: Sendable, Hashable, Encodable {
 }
 
 extension JSONValue {
-    /// A value from `JSONSerialization`; `nil` for `null` and numbers that are not integers.
-    package init?(jsonObject: Any) {
-        switch jsonObject {
-        case let number as NSNumber where String(describing: type(of: number)).contains("Boolean"):
-            self = .bool(number.boolValue)
-        case let number as NSNumber:
-            self = .integer(number.intValue)
-        case let text as String:
-            self = .string(text)
-        case let array as [Any]:
-            self = .array(array.compactMap(JSONValue.init(jsonObject:)))
-        case let object as [String: Any]:
-            self = .object(object.compactMapValues(JSONValue.init(jsonObject:)))
-        default:
-            return nil
+    /// A value read by ``JSONReader``; `nil` for `null` (members and items that are `null`
+    /// are left out).
+    package init?(_ node: JSONNode) {
+        switch node.value {
+        case .null: return nil
+        case .bool(let flag): self = .bool(flag)
+        case .integer(let number): self = .integer(Int(number))
+        case .number(let text): self = .number(Double(text) ?? .nan)
+        case .string(let text): self = .string(text)
+        case .array(let items): self = .array(items.compactMap(JSONValue.init))
+        case .object(let members):
+            self = .object(Dictionary(members.compactMap { member in JSONValue(member.value).map { (member.key, $0) } }) { first, _ in first })
         }
     }
 }

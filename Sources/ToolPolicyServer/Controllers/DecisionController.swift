@@ -75,9 +75,6 @@ struct DecisionController<Context: RequestContext> {
         }
         let document = reporter.inner.output.take()
         if let readError {
-            if type == RequestBody.json, (try? JSONSerialization.jsonObject(with: Data(bytes))) == nil {
-                throw JSONBody.malformed(bytes)
-            }
             throw APIError.unreadableList(readError, format: type == RequestBody.csv ? "csv" : "json", report: document)
         }
         var response = JSONResponse.bytes(document)
@@ -107,8 +104,9 @@ extension APIError {
     static func unreadableList(_ error: ListReadError, format: String, report: [UInt8]) -> APIError {
         var details: [String: JSONValue] = [:]
         if let line = error.line { details["line"] = .integer(line) }
+        if let column = error.column { details["column"] = .integer(column) }
         if let hint = error.hint { details["hint"] = .string(hint) }
-        if let object = try? JSONSerialization.jsonObject(with: Data(report)), let value = JSONValue(jsonObject: object) {
+        if let node = try? JSONReader.read(report), let value = JSONValue(node) {
             details["report"] = value
         }
         return APIError(.badRequest, code: "malformed_\(format)", message: error.message, details: details)

@@ -476,9 +476,9 @@ enum OpenAPIDocument {
               description: |
                 The list could not be read to its end: malformed JSON or a JSON value of the
                 wrong shape (`malformed_json`), an empty CSV body or an unclosed quote
-                (`malformed_csv`). `details` holds the `line` where reading stopped (CSV, when
-                known), a `hint`, and `report`: the lint report of the rows read before the
-                break, with its `error`.
+                (`malformed_csv`). `details` holds the `line` where reading stopped (and the
+                `column` for malformed JSON), a `hint`, and `report`: the lint report of the
+                rows read before the break, with its `error`.
               headers:
                 X-Request-Id:
                   $ref: '#/components/headers/X-Request-Id'
@@ -643,8 +643,9 @@ enum OpenAPIDocument {
                 type: string
         MalformedJSON:
           description: |
-            The body is not JSON (`malformed_json`). `details` has the `line` and `column`
-            where parsing stopped when the parser tells them; an empty body is line 1, column 1.
+            The body is not JSON (`malformed_json`): RFC 8259, so no trailing comma, no
+            duplicate key, no comment, UTF-8 only. `details` has the `line` and `column`
+            (in characters) where parsing stopped; an empty body is line 1, column 1.
           headers:
             X-Request-Id:
               $ref: '#/components/headers/X-Request-Id'
@@ -658,7 +659,7 @@ enum OpenAPIDocument {
                   details:
                     column: 19
                     line: 3
-                  message: 'malformed JSON at line 3, column 19: Invalid value'
+                  message: 'malformed JSON at line 3, column 19: unexpected `w`: expected a value (an object, an array, a string, a number, true, false or null)'
         InvalidCheckRequest:
           description: |
             Well-formed JSON that cannot be decided. `invalid_request`: a missing or unknown
@@ -848,11 +849,11 @@ enum OpenAPIDocument {
             line:
               type: integer
               minimum: 1
-              description: '`malformed_json` (check, reply), `malformed_csv`: the line where reading stopped.'
+              description: '`malformed_json`, `malformed_csv`: the line where reading stopped.'
             column:
               type: integer
               minimum: 1
-              description: '`malformed_json` (check, reply): the column, in characters.'
+              description: '`malformed_json`: the column, in characters.'
             hint:
               type: string
               description: How to fix it.
@@ -1400,7 +1401,7 @@ enum OpenAPIDocument {
             line:
               type: integer
               minimum: 1
-              description: The line where the row starts; CSV only.
+              description: The line where the row starts (the row's object for a JSON list).
             tool:
               type: string
               description: The tool as written in the row, trimmed; empty when the row names none.

@@ -117,6 +117,7 @@ struct LintReport: Decodable {
     struct ReadError: Decodable {
         var message: String
         var line: Int?
+        var column: Int?
         var hint: String?
     }
 
