@@ -29,15 +29,10 @@ public enum JSONReader {
     ///
     /// - Throws: ``JSONSyntaxError`` at the first byte that does not fit.
     public static func read(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-        let result: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(bytes: buffer)
-            do throws(JSONSyntaxError) {
-                return .success(try parser.document())
-            } catch {
-                return .failure(error)
-            }
+            return try parser.document()
         }
-        return try result.get()
     }
 }
 

@@ -92,7 +92,7 @@ struct CheckRequestBody: Sendable {
     /// - Throws: ``APIError`` 422 listing every fact that is not declared or whose value
     ///   is outside its type, with the allowed values; or naming a bad date.
     func request(in policy: Policy) throws(APIError) -> UseRequest {
-        guard !tool.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !tool.allSatisfy(\.isWhitespace) else {
             throw APIError(.unprocessableContent, code: "invalid_request", message: "`tool` is empty", details: ["path": .string("tool")])
         }
         let today = try Self.day(date)
