@@ -124,4 +124,36 @@ import Testing
         #expect(error?.column == JSONReader.maximumDepth + 1)
         #expect(failure(String(repeating: "[", count: 100_000))?.message.contains("nested deeper") == true)
     }
+
+    /// Thousands of damaged copies of a valid body (bytes replaced, dropped, duplicated):
+    /// the reader never traps, and whatever it accepts Foundation accepts with the same value.
+    @Test func damagedDocumentsNeverCrashAndAreReadLikeFoundation() {
+        let seed = Array(#"{"tool": "Zoom", "use": {"mode": "web", "accounts": ["pupils", "staff"], "participants": -12, "recorded": null, "x": [1.5e3, true, false, "\u00e9\n"]}}"#.utf8)
+        let alphabet = Array(#"{}[]:,"\ -+.eE0123456789tfnulr\/é"#.utf8) + [0x0A, 0x00, 0xC3, 0xFF]
+        var state: UInt64 = 20_261_123
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        var accepted = 0
+        for _ in 0..<3000 {
+            var bytes = seed
+            for _ in 0...next(3) {
+                let at = next(bytes.count)
+                switch next(3) {
+                case 0: bytes[at] = alphabet[next(alphabet.count)]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(bytes[at], at: at)
+                }
+            }
+            guard let node = try? JSONReader.read(bytes) else { continue }
+            accepted += 1
+            let theirs = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            #expect(theirs.map { canonical(node) == canonical(foundation: $0) } == true, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(accepted > 100, "too few damaged documents were still JSON to compare: \(accepted)")
+    }
 }
