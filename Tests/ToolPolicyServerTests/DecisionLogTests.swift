@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ToolPolicy
+import ToolPolicyReports
 @testable import ToolPolicyServer
 
 /// `--decision-log`: one JSON line per decision, with what an audit needs and nothing about
@@ -72,6 +73,26 @@ import ToolPolicy
         let entries = try lines(path)
         #expect(entries.count == 200)
         #expect(Set(entries.compactMap { $0["requestId"] as? String }).count == 200)
+    }
+
+    @Test func linesAreWhatJSONEncoderWrites() throws {
+        let policy = try #require(makeServices().store.current?.policy)
+        let requests: [(String, [String: FactValue?])] = [
+            ("zoom", ["mode": .string("install"), "computer": .string("administrative")]),
+            ("teams", ["accounts": .string("pupils,staff"), "participants": .integer(31), "recorded": .bool(true)]),
+            ("cned", [:]),
+            ("outil \"inconnu\" / é", ["audience": .string("external")]),
+        ]
+        for (tool, facts) in requests {
+            let decision = policy.decide(try policy.request(tool: tool, facts: facts, today: CivilDate(parsing: "2026-03-02")!))
+            let entry = DecisionLog.Entry(
+                time: "2026-03-02T08:00:00.000Z", requestId: "ticket/42", route: "/v1/check",
+                request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
+                verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision
+            )
+            let expected = try JSONOutput.encoder(pretty: false).encode(entry)
+            #expect(entry.jsonBytes == Array(expected), "\(tool)")
+        }
     }
 
     @Test func anUnwritablePathIsAnOpenError() {

@@ -29,14 +29,7 @@ extension Decision {
         json.raw(","); json.key("query"); json.string(tool.query)
         json.raw(","); json.key("standing"); json.string(tool.standing.rawValue); json.raw("}")
         json.raw(","); json.key("unknownFacts"); json.array(unknownFacts) { $0.string($1) }
-        json.raw(","); json.key("use"); json.raw("{")
-        for (index, name) in use.keys.sorted().enumerated() {
-            if index > 0 { json.raw(",") }
-            json.string(name)
-            json.raw(":")
-            json.factValue(use[name]!)
-        }
-        json.raw("}")
+        json.raw(","); json.key("use"); json.facts(use)
         json.raw(","); json.key("verdict"); json.string(verdict.rawValue)
         json.raw("}")
     }
@@ -63,6 +56,19 @@ extension JSONWriter {
         raw("{")
         if let english = text.en { key("en"); string(english); raw(",") }
         key("fr"); string(text.fr); raw("}")
+    }
+
+    /// Appends `{"name":value,…}` with the names sorted, as `JSONEncoder` writes a
+    /// decision's `use`.
+    package mutating func facts(_ facts: [String: FactValue]) {
+        raw("{")
+        for (index, name) in facts.keys.sorted().enumerated() {
+            if index > 0 { raw(",") }
+            string(name)
+            raw(":")
+            factValue(facts[name]!)
+        }
+        raw("}")
     }
 
     mutating func factValue(_ value: FactValue) {

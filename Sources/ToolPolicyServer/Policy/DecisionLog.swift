@@ -55,7 +55,8 @@ package final class DecisionLog: Sendable {
         package var description: String { "cannot open decision log \(path): \(reason)" }
     }
 
-    /// One line of the log.
+    /// One line of the log. Its JSON is written by hand (``jsonBytes``), like the decision
+    /// it holds; a test checks it against `JSONEncoder`'s sorted-keys output.
     struct Entry: Encodable {
         var time: String
         var requestId: String
@@ -71,6 +72,24 @@ package final class DecisionLog: Sendable {
             var use: [String: FactValue]
             var date: String
         }
+
+        /// The line's JSON: compact, keys sorted.
+        var jsonBytes: [UInt8] {
+            var json = JSONWriter()
+            json.raw("{"); json.key("decision"); decision.write(to: &json)
+            json.raw(","); json.key("digest"); json.string(digest)
+            json.raw(","); json.key("request")
+            json.raw("{"); json.key("date"); json.string(request.date)
+            json.raw(","); json.key("tool"); json.string(request.tool)
+            json.raw(","); json.key("use"); json.facts(request.use); json.raw("}")
+            json.raw(","); json.key("requestId"); json.string(requestId)
+            json.raw(","); json.key("route"); json.string(route)
+            json.raw(","); json.key("rulesFired"); json.array(rulesFired) { $0.string($1) }
+            json.raw(","); json.key("time"); json.string(time)
+            json.raw(","); json.key("verdict"); json.string(verdict.rawValue)
+            json.raw("}")
+            return json.bytes
+        }
     }
 
     /// Appends one decision. A line is written with one `write(2)` on an `O_APPEND` file, so
@@ -82,18 +101,8 @@ package final class DecisionLog: Sendable {
             request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
             verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision
         )
-        guard var line = try? JSONOutput.encoder(pretty: false).encode(entry) else { return }
-        line.append(0x0A)
-        descriptor.withLock { fd in
-            line.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written <= 0 { break }
-                    offset += written
-                }
-            }
-        }
+        let line = entry.jsonBytes
+        descriptor.withLock { writeLine(line, to: $0) }
     }
 }
 

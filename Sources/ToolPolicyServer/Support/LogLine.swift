@@ -1,14 +1,7 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
 
-/// What the two log handlers share: the merged metadata, and one
-/// `write(2)` per line on standard error, so that lines from concurrent requests never
-/// interleave and a request pays a few microseconds for its log line.
+/// What the two log handlers share: the merged metadata, and one `write(2)` per line on
+/// standard error, so that a request pays a few microseconds for its log line.
 enum LogLine {
     /// The handler's metadata with the event's, the event's winning, sorted by key.
     static func metadata(_ base: Logger.Metadata, _ event: Logger.Metadata?) -> [(key: String, value: String)] {
@@ -18,16 +11,5 @@ enum LogLine {
     }
 
     /// Writes one line (a newline is added) to standard error.
-    static func emit(_ line: [UInt8]) {
-        var line = line
-        line.append(0x0A)
-        line.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
-    }
+    static func emit(_ line: [UInt8]) { writeLine(line, to: 2) }
 }
