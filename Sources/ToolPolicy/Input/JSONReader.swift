@@ -85,8 +85,7 @@ private struct JSONParser {
         var keys = Set<String>()
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
+            leave()
             return .object(members)
         }
         while true {
@@ -112,8 +111,7 @@ private struct JSONParser {
                 continue
             }
             if peek(UInt8(ascii: "}")) {
-                index += 1
-                depth -= 1
+                leave()
                 return .object(members)
             }
             throw error("unexpected \(found()): expected `,` or `}` after the value of `\(key)`")
@@ -126,8 +124,7 @@ private struct JSONParser {
         var items: [JSONNode] = []
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
+            leave()
             return .array(items)
         }
         while true {
@@ -140,8 +137,7 @@ private struct JSONParser {
                 continue
             }
             if peek(UInt8(ascii: "]")) {
-                index += 1
-                depth -= 1
+                leave()
                 return .array(items)
             }
             throw error("unexpected \(found()): expected `,` or `]` after item \(items.count)")
@@ -153,6 +149,12 @@ private struct JSONParser {
         guard depth <= JSONReader.maximumDepth else {
             throw error("arrays and objects are nested deeper than \(JSONReader.maximumDepth) levels")
         }
+    }
+
+    /// Steps over the closing `}` or `]` of the array or object being read.
+    mutating func leave() {
+        index += 1
+        depth -= 1
     }
 
     mutating func literal(_ word: String) throws(JSONSyntaxError) {
