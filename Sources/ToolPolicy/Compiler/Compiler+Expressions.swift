@@ -38,13 +38,12 @@ extension Compiler {
     /// Compiles a condition; `nil` (with diagnostics) if it is ill-typed.
     mutating func compileCondition(_ expression: Syntax.Expression) -> Int32? {
         switch expression {
-        case .and(let l, let r), .or(let l, let r):
-            let left = compileCondition(l)
-            let right = compileCondition(r)
-            guard let left, let right else { return nil }
+        case .and(let operands), .or(let operands):
+            let compiled = operands.map { compileCondition($0) }
+            guard !compiled.contains(nil) else { return nil }
             let kind: Program.Kind
             if case .and = expression { kind = .and } else { kind = .or }
-            return program.add(Program.Node(kind: kind, left: left, right: right))
+            return balanced(kind, compiled.map { $0! })
         case .not(let inner, _):
             guard let operand = compileCondition(inner) else { return nil }
             return program.add(Program.Node(kind: .not, left: operand))
@@ -152,13 +151,29 @@ extension Compiler {
                                              hint: "write `\(name) contains any of {…}`"))
             return nil
         default:
-            var node = program.add(Program.Node(kind: .constant, lhs: .constant(0)))
-            for value in values {
-                let test = program.add(Program.Node(kind: .compare, comparison: .equal, lhs: slot, rhs: .constant(value)))
-                node = program.add(Program.Node(kind: .or, left: node, right: test))
+            let tests = values.map {
+                program.add(Program.Node(kind: .compare, comparison: .equal, lhs: slot, rhs: .constant($0)))
             }
-            return node
+            return tests.isEmpty ? program.add(Program.Node(kind: .constant, lhs: .constant(0))) : balanced(.or, tests)
         }
+    }
+
+    /// Joins nodes with `kind` (`and` or `or`) as a balanced binary tree, so that a chain of
+    /// any length is evaluated and folded at a depth of its logarithm. Kleene `and` and `or`
+    /// are associative, and the leaves keep their order, so short-circuiting is unchanged.
+    private mutating func balanced(_ kind: Program.Kind, _ nodes: [Int32]) -> Int32 {
+        var level = nodes
+        while level.count > 1 {
+            var next: [Int32] = []
+            next.reserveCapacity((level.count + 1) / 2)
+            for pair in stride(from: 0, to: level.count, by: 2) {
+                next.append(pair + 1 < level.count
+                            ? program.add(Program.Node(kind: kind, left: level[pair], right: level[pair + 1]))
+                            : level[pair])
+            }
+            level = next
+        }
+        return level[0]
     }
 
     private mutating func compileContains(_ operand: Syntax.Operand, _ mode: Syntax.ContainsMode, _ element: Syntax.Operand) -> Int32? {

@@ -35,6 +35,11 @@ extension Diagnostic {
                    range: token.range, hint: "add a header line naming the layer this file belongs to")
     }
 
+    static func nestedTooDeep(limit: Int, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP103", message: "this expression is nested deeper than \(limit) levels of parentheses, `not` or sets",
+                   range: range, hint: "flatten it: a chain `a and b and c …` or `a or b or c …` needs no parentheses")
+    }
+
     // MARK: Names and types (TP2xx)
 
     static func unknownFact(_ owner: FactOwner, _ name: String, known: [String], at range: SourceRange, otherOwner: Bool) -> Diagnostic {

@@ -1,20 +1,27 @@
 extension Parser {
     /// `expr = and-expr { "or" and-expr }`.
+    ///
+    /// A chain of `or` (or of `and`) becomes one n-ary node however long it is, so only
+    /// nesting (parentheses, `not`, sets) deepens the tree, and nesting is limited to
+    /// ``maxNesting`` levels: nothing downstream recurses deeper than that.
     mutating func parseExpression() throws(Abandon) -> Syntax.Expression {
-        var left = try parseAnd()
-        while consume(word: "or") { left = .or(left, try parseAnd()) }
-        return left
+        var operands = [try parseAnd()]
+        while consume(word: "or") { operands.append(try parseAnd()) }
+        return operands.count == 1 ? operands[0] : .or(operands)
     }
 
     private mutating func parseAnd() throws(Abandon) -> Syntax.Expression {
-        var left = try parseNot()
-        while consume(word: "and") { left = .and(left, try parseNot()) }
-        return left
+        var operands = [try parseNot()]
+        while consume(word: "and") { operands.append(try parseNot()) }
+        return operands.count == 1 ? operands[0] : .and(operands)
     }
 
     private mutating func parseNot() throws(Abandon) -> Syntax.Expression {
         let start = current.range
-        if consume(word: "not") {
+        if current.isWord("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
+            advance()
             let operand = try parseNot()
             return .not(operand, start.extended(to: operand.range))
         }
@@ -22,7 +29,10 @@ extension Parser {
     }
 
     private mutating func parseTest() throws(Abandon) -> Syntax.Expression {
-        if consume(symbol: "(") {
+        if current.isSymbol("(") {
+            try enterNesting()
+            defer { nesting -= 1 }
+            advance()
             let inner = try parseExpression()
             try expect(symbol: ")")
             return inner
@@ -98,6 +108,15 @@ extension Parser {
         return try parseLiteral()
     }
 
+    /// Enters one level of nesting, or reports that the limit is passed and abandons the statement.
+    private mutating func enterNesting() throws(Abandon) {
+        guard nesting < Parser.maxNesting else {
+            diagnostics.append(.nestedTooDeep(limit: Parser.maxNesting, at: current.range))
+            throw Abandon()
+        }
+        nesting += 1
+    }
+
     /// A literal value: `true`, `10`, `2026-08-31`, `"text"`, `word` or `{a, b}`.
     mutating func parseLiteral() throws(Abandon) -> Syntax.Located<Syntax.Literal> {
         let token = current
@@ -109,6 +128,8 @@ extension Parser {
         case .date(let days): advance(); return Syntax.Located(value: .date(days), range: token.range)
         case .string(let text): advance(); return Syntax.Located(value: .string(text), range: token.range)
         case .symbol("{"):
+            try enterNesting()
+            defer { nesting -= 1 }
             advance()
             var elements: [Syntax.Located<Syntax.Literal>] = []
             if !current.isSymbol("}") {

@@ -7,6 +7,12 @@ struct Parser {
     var tokens: [Token]
     var position = 0
     var diagnostics: [Diagnostic] = []
+    /// How many parentheses, `not` and sets enclose the current token.
+    var nesting = 0
+
+    /// The deepest nesting of parentheses, `not` and sets an expression may have
+    /// (`docs/language.md` §9). Deeper input gets TP103 instead of exhausting the stack.
+    static let maxNesting = 64
 
     /// Raised inside a statement to abandon it; the error is already recorded.
     struct Abandon: Error {}

@@ -103,8 +103,10 @@ enum Syntax {
 
     /// An expression that evaluates to true, false or unknown.
     indirect enum Expression: Sendable {
-        case and(Expression, Expression)
-        case or(Expression, Expression)
+        /// Two or more operands, all true; a chain is one node however long it is.
+        case and([Expression])
+        /// Two or more operands, one true.
+        case or([Expression])
         case not(Expression, SourceRange)
         /// `tool is tolerated`, `tool is unlisted`.
         case toolIs(Located<ToolClassTest>)
@@ -117,7 +119,7 @@ enum Syntax {
         /// The span from the start of the expression, on its first line.
         var range: SourceRange {
             switch self {
-            case .and(let l, let r), .or(let l, let r): l.range.extended(to: r.range)
+            case .and(let operands), .or(let operands): operands[0].range.extended(to: operands[operands.count - 1].range)
             case .not(_, let range): range
             case .toolIs(let test): test.range
             case .test(let operand): operand.range

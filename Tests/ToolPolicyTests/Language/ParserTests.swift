@@ -20,8 +20,8 @@ import Testing
     /// A compact spelling of an expression, to compare trees.
     private func show(_ expression: Syntax.Expression) -> String {
         switch expression {
-        case .and(let l, let r): "(\(show(l)) and \(show(r)))"
-        case .or(let l, let r): "(\(show(l)) or \(show(r)))"
+        case .and(let operands): "(" + operands.map(show).joined(separator: " and ") + ")"
+        case .or(let operands): "(" + operands.map(show).joined(separator: " or ") + ")"
         case .not(let e, _): "not \(show(e))"
         case .toolIs(let test):
             switch test.value {
@@ -170,7 +170,7 @@ import Testing
         ("use.a or use.b and not use.c", "(use.a or (use.b and not use.c))"),
         ("(use.a or use.b) and use.c", "((use.a or use.b) and use.c)"),
         ("not not use.a", "not not use.a"),
-        ("use.a and use.b and use.c", "((use.a and use.b) and use.c)"),
+        ("use.a and use.b and use.c", "(use.a and use.b and use.c)"),
         ("not use.a or use.b", "(not use.a or use.b)"),
         ("use.computer in {administrative, pedagogical}", "use.computer in {administrative, pedagogical}"),
         ("use.computer not in {personal}", "use.computer not in {personal}"),
@@ -193,7 +193,7 @@ import Testing
 
     @Test func conditionsMaySpanIndentedLines() throws {
         #expect(try condition("use.mode = install\n          and use.computer in {administrative}\n          and not tool is institutional")
-            == "((use.mode = install and use.computer in {administrative}) and not tool is institutional)")
+            == "(use.mode = install and use.computer in {administrative} and not tool is institutional)")
     }
 
     @Test func parsesToolEntriesAndExtensions() throws {
