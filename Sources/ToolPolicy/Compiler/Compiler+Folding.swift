@@ -61,12 +61,16 @@ extension Compiler {
                 if a != .unknown { return .node(other) }
                 return .node(program.add(Program.Node(kind: node.kind, left: other, right: context.constants[Int(Truth.unknown.rawValue)])))
             case (.node(let a), .node(let b)):
+                // Unchanged operands (conditions on use facts alone) keep the node as it is,
+                // so a long chain is not copied once per catalog tool.
+                if a == node.left, b == node.right { return .node(index) }
                 return .node(program.add(Program.Node(kind: node.kind, left: a, right: b)))
             }
         case .not:
             switch fold(node.left, context) {
             case .constant(let truth): return .constant(!truth)
-            case .node(let inner): return .node(program.add(Program.Node(kind: .not, left: inner)))
+            case .node(let inner):
+                return .node(inner == node.left ? index : program.add(Program.Node(kind: .not, left: inner)))
             }
         default:
             let readsRequest = [node.lhs, node.rhs].contains { $0.source == .useFact || $0.source == .today }
