@@ -12,6 +12,26 @@ extension Diagnostic {
         Diagnostic(code: "TP002", message: "unterminated string", range: range, hint: "close the string with `\"`")
     }
 
+    static func unterminatedString(at range: SourceRange, before line: Int) -> Diagnostic {
+        Diagnostic(code: "TP002", message: "unterminated string: line \(line) starts a new statement", range: range,
+                   hint: "close the string with `\"`; a string goes on over several lines only while they are indented")
+    }
+
+    static func unterminatedString(at range: SourceRange, beforeClauseOn line: Int) -> Diagnostic {
+        Diagnostic(code: "TP002", message: "unterminated string: line \(line) starts a new clause", range: range,
+                   hint: "close the string with `\"` at the end of its text")
+    }
+
+    static func unexpectedCharacters(_ text: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP001", message: "unexpected characters `\(text)`", range: range,
+                   hint: "remove them, or put them inside a string")
+    }
+
+    static func unindentedContinuation(at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP006", message: "missing indentation: this line continues the string above but starts at column 1",
+                   range: range, hint: "indent the continuation lines of a string; only a new statement starts at column 1")
+    }
+
     static func malformedDate(_ text: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(code: "TP003", message: "`\(text)` is not a valid date", range: range, hint: "dates are written YYYY-MM-DD, e.g. 2026-08-31")
     }
@@ -33,6 +53,11 @@ extension Diagnostic {
     static func missingHeader(at token: Token) -> Diagnostic {
         Diagnostic(code: "TP102", message: "a rules file starts with `policy \"name\"` or `profile \"name\" extends \"base\"`",
                    range: token.range, hint: "add a header line naming the layer this file belongs to")
+    }
+
+    static func missingIndentation(found token: Token) -> Diagnostic {
+        Diagnostic(code: "TP104", message: "missing indentation: \(token.display) continues the statement above but starts at column 1",
+                   range: token.range, hint: "indent it (two spaces, as the lines above); only a new statement starts at column 1")
     }
 
     static func nestedTooDeep(limit: Int, at range: SourceRange) -> Diagnostic {

@@ -78,9 +78,32 @@ struct Lexer {
         case ".", ",", ":", "=", "{", "}", "(", ")":
             return token(.symbol(String(character)))
         default:
-            report(.unexpectedCharacter(character, at: SourceRange(start: start, length: 1)))
+            reportUnexpected(from: character, start: start)
             return next()
         }
+    }
+
+    /// Whether a character can start or continue no token, so it is reported as unexpected.
+    private static func isStray(_ character: Character) -> Bool {
+        !(character.isLetter || character.isNumber || character.isWhitespace || character == "\"" || character == "#"
+          || ".,:={}()!<>".contains(character))
+    }
+
+    /// Reports one diagnostic for a run of unexpected characters — `@@ ?? ]]` is one
+    /// mistake, not six — and skips the run, spaces between its characters included.
+    private mutating func reportUnexpected(from first: Character, start: SourceLocation) {
+        var text = String(first)
+        var end = column
+        while true {
+            var lookahead = 0
+            while let c = peek(lookahead), c == " " || c == "\t" { lookahead += 1 }
+            guard let c = peek(lookahead), Lexer.isStray(c) else { break }
+            for _ in 0...lookahead { advance() }
+            text += String(repeating: " ", count: lookahead > 0 ? 1 : 0) + String(c)
+            end = column
+        }
+        let range = SourceRange(start: start, length: end - start.column)
+        report(text.count == 1 ? .unexpectedCharacter(first, at: range) : .unexpectedCharacters(text, at: range))
     }
 
     private mutating func skipTrivia() {
@@ -127,9 +150,32 @@ struct Lexer {
         return .integer(value)
     }
 
+    /// Whether the text from the current character on starts a statement or a comment.
+    private var startsStatement: Bool {
+        if current == "#" { return true }
+        var word = ""
+        var offset = 0
+        while let c = peek(offset), c.isLetter {
+            word.append(c)
+            offset += 1
+        }
+        return Lexer.statementWords.contains(word) && peek(offset).map { $0 == " " || $0 == "\t" || $0.isNewline } ?? true
+    }
+
+    /// Whether the text from the current character on opens a clause with a string:
+    /// `says fr "`, `remedy en "` or `cites "`, which no sentence of a message starts with.
+    private var startsClause: Bool {
+        let ahead = String(characters[index ..< min(index + 12, characters.count)])
+        return ["says fr \"", "says en \"", "remedy fr \"", "remedy en \"", "cites \""].contains { ahead.hasPrefix($0) }
+    }
+
+    /// The words that start a statement or a header at column 1.
+    private static let statementWords: Set<String> = Parser.statementKeywords.union(["policy", "profile"])
+
     private mutating func readString(start: SourceLocation) -> String {
         advance()
         var text = ""
+        var reportedIndentation = false
         while let c = current {
             switch c {
             case "\"":
@@ -147,6 +193,24 @@ struct Lexer {
                 advance()
             case _ where c.isNewline:
                 while let w = current, w.isWhitespace { advance() }
+                if column > 1, startsClause {
+                    // `says fr "…`, `remedy en "…` or `cites "…` on the next line: the quote
+                    // that should have closed this line's string is missing.
+                    report(.unterminatedString(at: SourceRange(start: start, length: 1), beforeClauseOn: line))
+                    return text
+                }
+                if column == 1, current != nil {
+                    // A line at column 1 starts a statement (or a comment): the string ends
+                    // before it, so one missing quote cannot swallow the rest of the file.
+                    if startsStatement {
+                        report(.unterminatedString(at: SourceRange(start: start, length: 1), before: line))
+                        return text
+                    }
+                    if !reportedIndentation {
+                        report(.unindentedContinuation(at: SourceRange(start: location, length: 1)))
+                        reportedIndentation = true
+                    }
+                }
                 if !text.hasSuffix(" ") { text.append(" ") }
             default:
                 text.append(c)

@@ -52,11 +52,31 @@ extension Parser {
         case "override":
             return .override(try parseOverride())
         default:
+            if continuesAbove {
+                diagnostics.append(.missingIndentation(found: current))
+                throw Abandon()
+            }
             let hint = current.word.flatMap { Suggestion.closest(to: $0, in: Array(Parser.statementKeywords) + ["policy", "profile"]) }
                 .map { "did you mean `\($0)`?" } ?? "a statement starts with tool, use, classify, rule, extend or override"
             throw expectedError("a statement", hint: hint)
         }
     }
+
+    /// Whether the token at column 1 can only continue the statement above: a clause or
+    /// condition keyword, a string or a symbol.
+    private var continuesAbove: Bool {
+        switch current.kind {
+        case .word(let word): Parser.continuationKeywords.contains(word)
+        case .string, .symbol, .integer, .date: true
+        case .end: false
+        }
+    }
+
+    /// Words that continue a statement and never start one.
+    static let continuationKeywords: Set<String> = [
+        "says", "remedy", "cites", "section", "source", "when", "and", "or", "not", "in", "contains",
+        "forbid", "permit", "require", "advise", "review", "aliases", "category", "extends",
+    ]
 
     private mutating func parseFactDeclaration() throws(Abandon) -> Syntax.FactDeclaration {
         let owner: FactOwner = current.isWord("tool") ? .tool : .use

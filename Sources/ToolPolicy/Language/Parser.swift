@@ -25,15 +25,39 @@ struct Parser {
         var parser = Parser(tokens: tokens)
         let header = parser.parseHeader()
         var statements: [Syntax.Statement] = []
+        var abandoned: [(start: SourceLocation, end: SourceLocation)] = []
         while !parser.atEnd {
             let start = parser.position
             do {
                 statements.append(try parser.parseStatement())
             } catch {
                 parser.recover(from: start)
+                abandoned.append((parser.tokens[start].range.start, parser.current.range.start))
             }
         }
-        return (Syntax.File(source: source, header: header, statements: statements), lexical + parser.diagnostics)
+        let file = Syntax.File(source: source, header: header, statements: statements)
+        return (file, withoutFollowOns(lexical + parser.diagnostics, abandoned: abandoned))
+    }
+
+    /// The diagnostics in file order, keeping one per abandoned statement: once a statement
+    /// is broken, what the lexer and the parser say about the rest of it follows from the
+    /// first mistake (a stray `)`, a missing quote), so one mistake gives one diagnostic.
+    private static func withoutFollowOns(
+        _ diagnostics: [Diagnostic], abandoned: [(start: SourceLocation, end: SourceLocation)]
+    ) -> [Diagnostic] {
+        let ordered = diagnostics.enumerated().sorted {
+            switch ($0.element.range?.start, $1.element.range?.start) {
+            case (let a?, let b?) where a != b: a < b
+            default: $0.offset < $1.offset
+            }
+        }.map(\.element)
+        var reported = Set<Int>()
+        return ordered.filter { diagnostic in
+            guard let location = diagnostic.range?.start,
+                  let statement = abandoned.firstIndex(where: { $0.start <= location && location < $0.end })
+            else { return true }
+            return reported.insert(statement).inserted
+        }
     }
 
     var current: Token { tokens[position] }
@@ -81,7 +105,7 @@ struct Parser {
 
     mutating func expectString(_ what: String) throws(Abandon) -> Syntax.Located<String> {
         guard case .string(let text) = current.kind else {
-            throw expectedError(what + " (a quoted string)")
+            throw expectedError(what + " (a quoted string)", hint: "write it between double quotes: \"…\"")
         }
         defer { advance() }
         return Syntax.Located(value: text, range: current.range)
