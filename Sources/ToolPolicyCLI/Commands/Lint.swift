@@ -18,13 +18,13 @@ extension ToolPolicyCommand {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, sarif, junit
+            case text, json, sarif, junit, gitlab
         }
 
         @Argument(help: "The list: .csv, .json, .yaml or .yml.")
         var file: String
 
-        @Option(help: "Output format: text, json, sarif or junit.")
+        @Option(help: "Output format: text, json, sarif, junit or gitlab (GitLab Code Quality).")
         var format: Format = .text
 
         @Option(name: .customLong("input-format"), help: "The list's format when its extension does not tell: csv, json or yaml.")
@@ -64,6 +64,9 @@ extension ToolPolicyCommand {
                 (summary, readError) = run(linter, &reporter)
             case .junit:
                 var reporter = JUnitLintReporter(context: context)
+                (summary, readError) = run(linter, &reporter)
+            case .gitlab:
+                var reporter = GitLabLintReporter(context: context)
                 (summary, readError) = run(linter, &reporter)
             }
             if let readError, format != .text {

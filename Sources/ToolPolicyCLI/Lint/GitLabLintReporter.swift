@@ -1,0 +1,84 @@
+import Foundation
+import ToolPolicy
+import ToolPolicyReports
+
+/// GitLab's Code Quality report (`artifacts:reports:codequality`): a JSON array of issues,
+/// each with `description`, `check_name` (the policy rule), `fingerprint`, `severity` and
+/// `location.path` / `location.lines.begin` (the row's line in the list). It lists the
+/// same findings as SARIF for the same row: the reasons of a denied or review row, the
+/// open conditions of a conditional one, one issue per malformed-row problem. Issues are
+/// streamed.
+struct GitLabLintReporter: LintReporter, ~Copyable {
+    let context: LintContext
+    var output = OutputBuffer()
+    private var first = true
+    private let encoder = JSONOutput.encoder(pretty: false)
+
+    init(context: LintContext) { self.context = context }
+
+    /// GitLab's scale is info, minor, major, critical, blocker: a forbidden use is
+    /// critical, a use to review major, an open condition minor.
+    static func severity(of verdict: Verdict) -> String {
+        switch verdict {
+        case .denied: "critical"
+        case .review: "major"
+        case .conditional: "minor"
+        case .allowed: "info"
+        }
+    }
+
+    /// A fingerprint unique per list, row, rule and finding: GitLab keeps only the first
+    /// issue of a fingerprint, so two rows breaking one rule must not share one.
+    static func fingerprint(path: String, row: Int, rule: String, index: Int) -> String {
+        String(SHA256.hex(Array("\(path)\u{0}\(row)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(32))
+    }
+
+    private func encode(_ value: some Encodable) -> String {
+        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0) {
+        output.write((first ? "\n" : ",\n")
+            + "{\"description\":\(encode(description)),\"check_name\":\(encode(rule)),"
+            + "\"fingerprint\":\"\(Self.fingerprint(path: context.path, row: row, rule: rule, index: index))\","
+            + "\"severity\":\"\(severity)\","
+            + "\"location\":{\"path\":\(encode(context.path)),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
+        first = false
+    }
+
+    mutating func begin(columnWarnings: [RowProblem]) {
+        output.write("[")
+        for (index, warning) in columnWarnings.enumerated() {
+            issue(rule: "unknown-column", severity: "minor", description: warning.message + (warning.hint.map { " (\($0))" } ?? ""),
+                  line: 1, row: 0, index: index)
+        }
+    }
+
+    mutating func report(_ result: LintResult) {
+        let labels = Labels(language: context.language)
+        let prefix = "row \(result.row): \(result.tool.isEmpty ? "?" : result.tool)"
+        guard let verdict = result.verdict else {
+            for (index, problem) in result.problems.enumerated() {
+                issue(rule: "malformed-row", severity: "major",
+                      description: "\(prefix): \(problem.message)\(problem.hint.map { " (\($0))" } ?? "")",
+                      line: result.line, row: result.row, index: index)
+            }
+            return
+        }
+        guard let decision = result.decision else { return }
+        for finding in decision.reportedFindings {
+            issue(rule: finding.rule, severity: Self.severity(of: verdict),
+                  description: "\(prefix) — \(labels.verdict(verdict)): \(finding.message.text(in: context.language))",
+                  line: result.line, row: result.row)
+        }
+    }
+
+    mutating func finish(summary: LintSummary, readError: ListReadError?) {
+        if let readError {
+            issue(rule: "unreadable-list", severity: "blocker", description: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
+                  line: readError.line, row: -1)
+        }
+        output.write("\n]\n")
+        output.flush()
+    }
+}

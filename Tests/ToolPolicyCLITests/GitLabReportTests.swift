@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import ToolPolicy
+
+/// `lint --format gitlab`: GitLab's Code Quality report. GitLab reads `description`,
+/// `check_name`, `fingerprint`, `severity` (info, minor, major, critical, blocker) and
+/// `location.path` / `location.lines.begin`, and keeps only the first issue of a
+/// fingerprint; the report must list the same findings as SARIF for the same rows.
+@Suite("toolpolicy lint --format gitlab")
+struct GitLabReportTests {
+    static let severities: Set<String> = ["info", "minor", "major", "critical", "blocker"]
+
+    /// The issues of a GitLab report, checked field by field as GitLab reads them.
+    static func issues(_ result: CLI.Result) throws -> [(rule: String, line: Int, severity: String, fingerprint: String, description: String)] {
+        let array = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]], "a JSON array:\n\(result)")
+        return try array.map { issue in
+            let description = try #require(issue["description"] as? String)
+            let rule = try #require(issue["check_name"] as? String)
+            let fingerprint = try #require(issue["fingerprint"] as? String)
+            let severity = try #require(issue["severity"] as? String)
+            let location = try #require(issue["location"] as? [String: Any])
+            #expect(location["path"] as? String != nil)
+            let line = try #require((location["lines"] as? [String: Any])?["begin"] as? Int)
+            #expect(severities.contains(severity), "\(severity)")
+            #expect(!description.isEmpty && !fingerprint.isEmpty)
+            return (rule, line, severity, fingerprint, description)
+        }
+    }
+
+    /// `(line, rule)` of every SARIF result.
+    static func sarifFindings(_ result: CLI.Result) throws -> [String] {
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        return try results.map { item in
+            let rule = try #require(item["ruleId"] as? String)
+            let location = (item["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            let line = (location?["region"] as? [String: Any])?["startLine"] as? Int ?? 0
+            return "\(line) \(rule)"
+        }.sorted()
+    }
+
+    @Test func theReportHasTheFieldsGitLabReadsAndUniqueFingerprints() throws {
+        let folder = try TemporaryFolder()
+        let list = SchoolList.withMalformedRow
+        let path = try folder.write("outils.csv", list.excelCSV())
+        let result = try LintTests.lint(path, ["--format", "gitlab"])
+        #expect(result.status == 65, "\(result)")
+        let issues = try Self.issues(result)
+        #expect(!issues.isEmpty)
+        #expect(Set(issues.map(\.fingerprint)).count == issues.count, "fingerprints are unique")
+        #expect(issues.contains { $0.severity == "critical" }, "a denied row is critical")
+        for issue in issues where issue.rule != "unknown-column" {
+            let rowText = try #require(issue.description.split(separator: ":").first)
+            let row = try #require(Int(rowText.dropFirst("row ".count)), "\(issue.description)")
+            #expect(issue.line == list.csvLines[row - 1], "\(issue.rule) of row \(row) at line \(issue.line)")
+            switch list.rows[row - 1].verdict {
+            case .denied: #expect(issue.severity == "critical")
+            case .review: #expect(issue.severity == "major")
+            case .conditional: #expect(issue.severity == "minor")
+            case .allowed: Issue.record("an allowed row has no issue: \(issue.description)")
+            case nil: #expect(issue.rule == "malformed-row")
+            }
+        }
+    }
+
+    @Test func theSameRowsGiveTheSameFindingsAsSARIF() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", SchoolList.withMalformedRow.excelCSV())
+        let gitlab = try Self.issues(try LintTests.lint(path, ["--format", "gitlab"])).map { "\($0.line) \($0.rule)" }.sorted()
+        let sarif = try Self.sarifFindings(try LintTests.lint(path, ["--format", "sarif"]))
+        #expect(gitlab == sarif)
+    }
+
+    @Test func twoRowsBreakingOneRuleGetTwoFingerprints() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", "tool;mode;computer\nzoom;install;administrative\nzoom;install;administrative\n")
+        let issues = try Self.issues(try LintTests.lint(path, ["--format", "gitlab"]))
+        let rule = "rennes-no-install-on-school-computers"
+        let fingerprints = issues.filter { $0.rule == rule }.map(\.fingerprint)
+        #expect(fingerprints.count == 2)
+        #expect(Set(fingerprints).count == 2)
+    }
+}
