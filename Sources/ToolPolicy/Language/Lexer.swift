@@ -9,6 +9,8 @@ struct Lexer {
     private var line = 1
     private var column = 1
     private(set) var diagnostics: [Diagnostic] = []
+    /// The comments, in order, each from `#` to the end of its line, trailing spaces removed.
+    private(set) var comments: [String] = []
 
     init(source: SourceFile) {
         self.file = source.path
@@ -17,6 +19,12 @@ struct Lexer {
 
     /// Lexes the whole file; the last token is always `.end`.
     static func tokens(of source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        let (tokens, _, diagnostics) = lexed(source)
+        return (tokens, diagnostics)
+    }
+
+    /// Lexes the whole file and keeps its comments too.
+    static func lexed(_ source: SourceFile) -> (tokens: [Token], comments: [String], diagnostics: [Diagnostic]) {
         var lexer = Lexer(source: source)
         var tokens: [Token] = []
         while true {
@@ -24,7 +32,7 @@ struct Lexer {
             tokens.append(token)
             if token.kind == .end { break }
         }
-        return (tokens, lexer.diagnostics)
+        return (tokens, lexer.comments, lexer.diagnostics)
     }
 
     private var current: Character? { index < characters.count ? characters[index] : nil }
@@ -109,7 +117,13 @@ struct Lexer {
     private mutating func skipTrivia() {
         while let character = current {
             if character == "#" {
-                while let c = current, !c.isNewline { advance() }
+                var comment = ""
+                while let c = current, !c.isNewline {
+                    comment.append(c)
+                    advance()
+                }
+                while comment.last?.isWhitespace == true { comment.removeLast() }
+                comments.append(comment)
             } else if character.isWhitespace {
                 advance()
             } else {
@@ -192,6 +206,7 @@ struct Lexer {
                 }
                 advance()
             case _ where c.isNewline:
+                while text.last == " " || text.last == "\t" { text.removeLast() }
                 while let w = current, w.isWhitespace { advance() }
                 if column > 1, startsClause {
                     // `says fr "…`, `remedy en "…` or `cites "…` on the next line: the quote

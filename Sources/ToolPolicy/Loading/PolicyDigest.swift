@@ -1,8 +1,10 @@
-/// The digest that identifies a policy's source: `sha256:` of its normalised text.
+/// The digest that identifies a policy's source: `sha256:` of its tokens and comments.
 enum PolicyDigest {
-    /// Files sorted by path relative to the policy's folder; each contributes
-    /// `file PATH\n` and its text with `\n` line endings and trailing spaces removed from
-    /// every line. Relative paths make the digest independent of where the folder is.
+    /// Files sorted by path relative to the policy's folder; each contributes `file PATH\n`
+    /// and then, one per line, each token (kind and value) and each comment, in order.
+    /// Layout — indentation, spacing, line breaks, blank lines — is not part of it, so
+    /// `toolpolicy fmt` never changes a digest, while any change to a rule's text, a value
+    /// or a comment does. Relative paths make it independent of where the folder is.
     static func digest(of files: [SourceFile]) -> String {
         let folders = files.map { $0.path.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
         var common = folders.first.map(Array.init) ?? []
@@ -14,14 +16,35 @@ enum PolicyDigest {
         }
         var normalised = ""
         for file in files.sorted(by: { relative($0.path) < relative($1.path) }) {
-            normalised += "file \(relative(file.path))\n"
-            for (number, line) in file.lines.enumerated() {
-                var end = line.endIndex
-                while end > line.startIndex, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
-                if number > 0 { normalised += "\n" }
-                normalised += line[line.startIndex..<end]
-            }
+            normalised += "file \(relative(file.path))\n" + content(of: file)
         }
         return "sha256:" + SHA256.hex(Array(normalised.utf8))
+    }
+
+    /// The layout-free content of one file: a line per token and per comment, in order.
+    static func content(of file: SourceFile) -> String {
+        let (tokens, comments, _) = Lexer.lexed(file)
+        var content = ""
+        for token in tokens {
+            switch token.kind {
+            case .word(let word): content += "w \(word)\n"
+            case .string(let text):
+                content += "s "
+                for character in text {
+                    switch character {
+                    case "\\": content += "\\\\"
+                    case "\n": content += "\\n"
+                    default: content.append(character)
+                    }
+                }
+                content += "\n"
+            case .integer(let value): content += "i \(value)\n"
+            case .date(let days): content += "d \(days)\n"
+            case .symbol(let symbol): content += "p \(symbol)\n"
+            case .end: break
+            }
+        }
+        for comment in comments { content += "c \(comment)\n" }
+        return content
     }
 }

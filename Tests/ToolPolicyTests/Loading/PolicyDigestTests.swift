@@ -26,12 +26,12 @@ import Testing
         }
     }
 
-    @Test func theDigestIsSHA256OfTheNormalisedText() throws {
-        // One file: `file PATH\n` followed by its text with line endings as `\n` and trailing
-        // spaces removed (§8). The text ends with one line break, so the normalised text does too.
-        let text = "policy \"p\"   \r\nuse fact a: bool \"A\"\t\n"
+    @Test func theDigestIsSHA256OfTheTokensAndComments() throws {
+        // One file: `file PATH\n`, then a line per token (kind and value), then a line per
+        // comment (§8). Layout is not part of it.
+        let text = "policy \"p\"   \r\n# note \nuse fact a: bool \"A\"\t\n"
         let policy = try TestPolicies.compile(text)
-        let normalised = "file test.rules\npolicy \"p\"\nuse fact a: bool \"A\"\n"
+        let normalised = "file test.rules\nw policy\ns p\nw use\nw fact\nw a\np :\nw bool\ns A\nc # note\n"
         #expect(policy.digest == "sha256:" + SHA256.hex(Array(normalised.utf8)))
     }
 
@@ -61,9 +61,13 @@ import Testing
         #expect(try digest(crlf) == original)
         let trailing = sources.map { SourceFile(path: $0.path, text: $0.text.replacingOccurrences(of: "\n", with: "  \n")) }
         #expect(try digest(trailing) == original)
-        // Leading spaces are not trailing: indenting a line changes the digest.
+        // Layout is not content: re-indenting a line keeps the digest (so `fmt` does), and so
+        // does re-indenting the continuation line of a string.
         let indented = try editing(sources, "rennes.rules", "\n  extends \"national\"", with: "\n   extends \"national\"")
-        #expect(try digest(indented) != original)
+        #expect(try digest(indented) == original)
+        // A comment is content.
+        let commented = try editing(sources, "rennes.rules", "\n  extends \"national\"", with: "\n  extends \"national\" # base")
+        #expect(try digest(commented) != original)
     }
 
     @Test func theDigestCoversOnlyTheBaseAndTheChosenProfile() throws {
