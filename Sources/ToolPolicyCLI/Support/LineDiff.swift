@@ -3,8 +3,8 @@ enum LineDiff {
     /// The unified diff (`---`/`+++` headers, `@@` hunks with `context` lines around each
     /// change) of `old` and `new`; empty when they are equal.
     static func unified(_ old: String, _ new: String, path: String, context: Int = 2) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast(old.hasSuffix("\n") ? 1 : 0)
+        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast(new.hasSuffix("\n") ? 1 : 0)
         let edits = script(a, b)
         guard edits.contains(where: { $0.kind != " " }) else { return "" }
         var out = "--- \(path)\n+++ \(path) (formatted)\n"
@@ -35,7 +35,9 @@ enum LineDiff {
     }
 
     /// The edit script from a longest common subsequence (rules files are small).
-    private static func script(_ a: [String], _ b: [String]) -> [Edit] {
+    private static func script(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> [Edit] {
+        let a = Array(a)
+        let b = Array(b)
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -50,12 +52,12 @@ enum LineDiff {
                 edits.append(Edit(kind: " ", text: a[i], oldLine: i, newLine: j))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                edits.append(Edit(kind: "+", text: b[j], oldLine: i, newLine: j))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
                 edits.append(Edit(kind: "-", text: a[i], oldLine: i, newLine: j))
                 i += 1
+            } else {
+                edits.append(Edit(kind: "+", text: b[j], oldLine: i, newLine: j))
+                j += 1
             }
         }
         return edits
