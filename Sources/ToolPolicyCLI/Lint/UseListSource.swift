@@ -19,8 +19,13 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Reads the entries of a list and hands them over one at a time; CSV is streamed, so
-/// memory stays flat whatever the number of rows.
+/// memory stays flat whatever the number of rows. JSON and YAML are read whole, up to
+/// ``maximumWholeFileBytes``.
 enum UseListSource {
+    /// The largest JSON or YAML list read: 16 MiB (a school's list is a few kilobytes;
+    /// CSV, streamed, has no such cap).
+    static let maximumWholeFileBytes = 16 << 20
+
     /// Calls `header` with the column names (CSV: the header row; JSON/YAML: every key
     /// seen), then `body` for each entry in order.
     static func read(
@@ -43,15 +48,32 @@ enum UseListSource {
         try ListDecoding.csv(records: { () throws(CSVError) in try reader.next() }, header: header, body: body)
     }
 
+    /// The bytes of the file, at most ``maximumWholeFileBytes`` of them.
     private static func contents(of path: String) throws(ListReadError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ListReadError(message: "cannot read \(path)", line: nil, hint: "check the path and its permissions")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumWholeFileBytes + 1) ?? Data()
+        } catch {
+            throw ListReadError(message: "cannot read \(path): \(error.localizedDescription)", line: nil, hint: "check the path and its permissions")
+        }
+        guard data.count <= maximumWholeFileBytes else {
+            throw ListReadError(
+                message: "the list is larger than \(maximumWholeFileBytes >> 20) MiB, the most a JSON or YAML list may hold", line: nil,
+                hint: "a longer list can be given as CSV, which is read row by row"
+            )
         }
         return Array(data)
     }
 
     private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {
-        let text = String(decoding: try contents(of: path), as: UTF8.self)
+        let bytes = UTF16Text.utf8(try contents(of: path))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ListReadError.notUTF8(bytes)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
