@@ -70,7 +70,7 @@ extension ToolPolicyCommand {
                 (summary, readError) = run(linter, &reporter)
             }
             if let readError, format != .text {
-                StandardError.write("\(file):\(readError.place): error: \(readError.message)\n")
+                StandardError.write(VisibleText.escape("\(file):\(readError.place): error: \(readError.message)") + "\n")
             }
             if readError != nil || summary.malformed > 0 { throw ExitStatus.badInput }
             if summary.denied > 0 { throw ExitStatus.denied }
