@@ -78,7 +78,7 @@ enum UseListSource {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: "a YAML list is a sequence of mappings: - tool: zoom")
+            throw ListReadError.yaml(error)
         } catch {
             throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: nil)
         }
@@ -110,5 +110,27 @@ enum UseListSource {
         if let sequence = node.sequence { return .set(sequence.compactMap(\.string)) }
         guard let scalar = node.scalar, !scalar.string.isEmpty, scalar.string != "~", scalar.string != "null" else { return nil }
         return .string(scalar.string)
+    }
+}
+
+extension ListReadError {
+    /// A YAML syntax error at its line and column; a key written twice in one mapping
+    /// named (YAML forbids it, and neither value may silently win).
+    static func yaml(_ error: YamlError) -> ListReadError {
+        let hint = "a YAML list is a sequence of mappings: - tool: zoom"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let what = context.map { "\(problem) (\($0.text))" } ?? problem
+            return ListReadError(message: "malformed YAML: \(what)", line: mark.line, column: mark.column, hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return ListReadError(
+                message: "the key \(keys) appears twice in one mapping", line: context.mark.line, column: context.mark.column,
+                hint: "keep one of them: no row could say which one it means"
+            )
+        default:
+            return ListReadError(message: "malformed YAML: \(error)", line: nil, hint: hint)
+        }
     }
 }
