@@ -119,8 +119,8 @@ struct BadInputCatalogueTests {
     }
 
     /// The fixtures whose tool names carry NUL, ESC, U+FFFE, U+FFFF or a byte that is not
-    /// UTF-8: the JUnit report stays well-formed XML and SARIF stays JSON, and no escape
-    /// character reaches the text output.
+    /// UTF-8: the JUnit report stays well-formed XML, SARIF, GitLab and JSON stay JSON, and
+    /// no escape character reaches the text output.
     static let hostileNames = ["nul-bytes.csv", "ansi-escape.csv", "noncharacters.csv", "trailing-garbage.csv", "nul-and-escape.json", "windows-1252.csv",
                                       "surrogate-bytes.csv", "utf16-lone-surrogate.csv"]
 
@@ -134,6 +134,8 @@ struct BadInputCatalogueTests {
         #endif
         let sarif = try CLI.run(base + ["--format", "sarif"])
         #expect(throws: Never.self, "SARIF is not JSON:\n\(sarif)") { _ = try JSONSerialization.jsonObject(with: sarif.stdoutData) }
+        let gitlab = try CLI.run(base + ["--format", "gitlab"])
+        #expect(throws: Never.self, "the GitLab report is not JSON:\n\(gitlab)") { _ = try JSONSerialization.jsonObject(with: gitlab.stdoutData) }
         let json = try CLI.run(base + ["--format", "json"])
         #expect(throws: Never.self, "the JSON report is not JSON:\n\(json)") { _ = try JSONSerialization.jsonObject(with: json.stdoutData) }
         let text = try CLI.run(base + ["--all"])
