@@ -58,9 +58,11 @@ public struct UseListLinter: Sendable {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return columns.compactMap { column in
             guard case .ignored = role(of: column), !column.trimmingWhitespace().isEmpty else { return nil }
+            let mixed = column.contains(";") || column.contains(",")
             return RowProblem(
                 column: column, message: "unknown column `\(column)`: it is ignored", allowed: known,
-                hint: Suggestion.closest(to: column, in: known).map { "did you mean `\($0)`?" }
+                hint: mixed ? "this header cell holds a `;` or `,`: the list seems to mix separators; use one throughout"
+                    : Suggestion.closest(to: column, in: known).map { "did you mean `\($0)`?" }
                     ?? "known columns: " + known.joined(separator: ", ")
             )
         }
