@@ -200,4 +200,9 @@ extension Diagnostic {
     static func profileAndBaseNameClash(_ name: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(code: "TP305", message: "`\(name)` names both a base and a profile", range: range, hint: "rename the profile")
     }
+
+    static func notUTF8(byte: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP306", message: "byte \(byte) is not UTF-8", range: range,
+                   hint: "save the file as UTF-8 (it is probably Windows-1252 or Latin-1: in most editors, Save as… → Encoding: UTF-8)")
+    }
 }

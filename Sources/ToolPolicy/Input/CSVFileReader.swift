@@ -12,7 +12,9 @@ import Musl
 ///     var reader = try CSVFileReader(path: "tools.csv")
 ///     while let record = try reader.next() { ... }
 ///
-/// Records are identical to those of `CSVReader` over the same bytes.
+/// Records are identical to those of `CSVReader` over the same bytes: the same encodings
+/// are recognised (UTF-16 is transcoded chunk by chunk) and the same ``CSVLimits`` apply,
+/// so `/dev/zero` or a 1 GB line stops with an error after at most one record cap.
 public struct CSVFileReader: ~Copyable, Sendable {
     /// The default number of bytes read at a time: 1 MiB.
     public static let defaultChunkSize = 1 << 20
@@ -21,29 +23,43 @@ public struct CSVFileReader: ~Copyable, Sendable {
     public let path: String
     /// The separator in use (detected or given).
     public let separator: CSVSeparator
+    /// The encoding of the file, as recognised from its start.
+    public let sourceEncoding: SourceEncoding
     private let file: FileDescriptor
     private let chunkSize: Int
     private var buffer: [UInt8]
     private var position: Int
     private var reachedEndOfFile: Bool
     private var tokenizer: CSVTokenizer
+    /// Set for UTF-16 files: each chunk read is transcoded to UTF-8 before tokenizing.
+    private var transcoder: UTF16Transcoder?
     private var isFinished = false
+    private var pendingError: CSVError?
 
     /// Opens `path` and reads as far as the header line. `separator` nil means detect it from
     /// the header line; `chunkSize` is how many bytes each read asks for.
     public init(
-        path: String, separator: CSVSeparator? = nil, chunkSize: Int = defaultChunkSize
+        path: String, separator: CSVSeparator? = nil, chunkSize: Int = defaultChunkSize, limits: CSVLimits = .standard
     ) throws(CSVError) {
         precondition(chunkSize > 0, "chunk size must be positive")
         let file = try FileDescriptor(path: path)
-        var buffer: [UInt8] = []
+        var raw: [UInt8] = []
         var reachedEndOfFile = false
-        while buffer.count < 3, !reachedEndOfFile {
-            reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &buffer, line: 1)
+        while raw.count < SourceEncoding.sniffLength, !reachedEndOfFile {
+            reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &raw, line: 1)
         }
-        let start = CSVReader.byteOrderMarkLength(buffer)
+        let encoding = SourceEncoding.recognise(raw)
+        var transcoder = if case .utf16 = encoding { Optional(UTF16Transcoder(encoding: encoding)) } else { UTF16Transcoder?.none }
+        var buffer: [UInt8] = []
+        var start = encoding.byteOrderMarkLength
+        if transcoder != nil {
+            Self.decode(raw[min(start, raw.count)...], with: &transcoder, into: &buffer, atEnd: reachedEndOfFile)
+            start = 0
+        } else {
+            buffer = raw
+        }
         var detector = SeparatorDetector()
-        if separator == nil {
+        if separator == nil, encoding.refusal == nil {
             var examined = start
             while true {
                 while examined < buffer.count, !detector.isComplete {
@@ -51,44 +67,72 @@ public struct CSVFileReader: ~Copyable, Sendable {
                     examined += 1
                 }
                 if detector.isComplete || reachedEndOfFile { break }
-                reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &buffer, line: 1)
+                var chunk: [UInt8] = []
+                reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &chunk, line: 1)
+                Self.decode(chunk[...], with: &transcoder, into: &buffer, atEnd: reachedEndOfFile)
             }
         }
         let chosen = separator ?? detector.separator
         self.path = path
         self.separator = chosen
+        self.sourceEncoding = encoding
         self.file = file
         self.chunkSize = chunkSize
         self.buffer = buffer
-        self.position = start
+        self.position = min(start, buffer.count)
         self.reachedEndOfFile = reachedEndOfFile
-        self.tokenizer = CSVTokenizer(separator: chosen)
+        self.tokenizer = CSVTokenizer(separator: chosen, limits: limits)
+        self.transcoder = transcoder
+        self.pendingError = encoding.refusal
     }
 
     /// Returns the next record, or nil at the end of the file. After an error, returns nil.
     public mutating func next() throws(CSVError) -> CSVRecord? {
+        if let pendingError {
+            self.pendingError = nil
+            isFinished = true
+            throw pendingError
+        }
         guard !isFinished else { return nil }
-        while !consumeBuffered() {
-            guard !reachedEndOfFile else {
-                isFinished = true
-                return try tokenizer.finish() ? tokenizer.takeRecord() : nil
+        do throws(CSVError) {
+            while try !consumeBuffered() {
+                guard !reachedEndOfFile else {
+                    isFinished = true
+                    return try tokenizer.finish() ? tokenizer.takeRecord() : nil
+                }
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                if transcoder == nil {
+                    reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &buffer, line: tokenizer.line)
+                } else {
+                    var chunk: [UInt8] = []
+                    reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &chunk, line: tokenizer.line)
+                    Self.decode(chunk[...], with: &transcoder, into: &buffer, atEnd: reachedEndOfFile)
+                }
             }
-            buffer.removeAll(keepingCapacity: true)
-            position = 0
-            do throws(CSVError) {
-                reachedEndOfFile = try !file.readChunk(chunkSize, appendingTo: &buffer, line: tokenizer.line)
-            } catch {
-                isFinished = true
-                throw error
-            }
+        } catch {
+            isFinished = true
+            throw error
         }
         return tokenizer.takeRecord()
     }
 
     /// Feeds the rest of the buffer to the tokenizer; true when a record is complete.
-    private mutating func consumeBuffered() -> Bool {
+    private mutating func consumeBuffered() throws(CSVError) -> Bool {
         let buffer = self.buffer
-        return buffer.withUnsafeBufferPointer { tokenizer.consume($0, at: &position) }
+        return try buffer.withUnsafeBufferPointer { bytes throws(CSVError) in try tokenizer.consume(bytes, at: &position) }
+    }
+
+    /// Appends `bytes` to `buffer`, transcoded when the file is UTF-16.
+    private static func decode(
+        _ bytes: ArraySlice<UInt8>, with transcoder: inout UTF16Transcoder?, into buffer: inout [UInt8], atEnd: Bool
+    ) {
+        guard transcoder != nil else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        transcoder?.transcode(bytes, into: &buffer)
+        if atEnd { transcoder?.finish(into: &buffer) }
     }
 }
 

@@ -7,12 +7,44 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     /// The encoding the record's bytes were decoded with.
     public var encoding: CSVEncoding
+    /// The 0-based indexes of the fields longer than ``CSVLimits/maximumCellBytes``: their
+    /// text is not kept (the field reads as empty), and the row is malformed.
+    public var oversizedFields: [Int]
 
     /// Creates a record.
-    public init(fields: [String], line: Int, encoding: CSVEncoding = .utf8) {
+    public init(fields: [String], line: Int, encoding: CSVEncoding = .utf8, oversizedFields: [Int] = []) {
         self.fields = fields
         self.line = line
         self.encoding = encoding
+        self.oversizedFields = oversizedFields
+    }
+}
+
+/// The size caps of CSV reading, so that no input (`/dev/zero`, a 1 GB line) makes memory
+/// grow past them.
+public struct CSVLimits: Sendable, Hashable {
+    /// The default caps: 64 KiB per cell, 1 MiB per record.
+    public static let standard = CSVLimits(maximumCellBytes: 1 << 16, maximumRecordBytes: 1 << 20)
+
+    /// The longest cell kept, in bytes as read (after the quoting is removed). A longer
+    /// cell makes its row malformed; reading goes on.
+    public var maximumCellBytes: Int
+    /// The longest record, in bytes as read, line breaks inside quotes included. A longer
+    /// record stops reading: where it ends cannot be trusted.
+    public var maximumRecordBytes: Int
+
+    /// Caps of the given sizes (both positive).
+    public init(maximumCellBytes: Int, maximumRecordBytes: Int) {
+        precondition(maximumCellBytes > 0 && maximumRecordBytes > 0, "limits must be positive")
+        self.maximumCellBytes = maximumCellBytes
+        self.maximumRecordBytes = maximumRecordBytes
+    }
+
+    /// `64 KiB`, `1 MiB`, or a number of bytes.
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 }
 
@@ -34,6 +66,15 @@ public struct CSVError: Error, Sendable, Equatable {
         case unterminatedQuote
         /// The file at this path could not be opened or read.
         case unreadableFile(String)
+        /// A record is longer than ``CSVLimits/maximumRecordBytes`` (the limit).
+        case recordTooLong(limit: Int)
+        /// The header names the same column twice (compared as the linter compares them:
+        /// ignoring case, accents, `-` and `_`).
+        case duplicateColumn(first: String, second: String)
+        /// A header cell is longer than ``CSVLimits/maximumCellBytes`` (the limit).
+        case headerCellTooLong(limit: Int)
+        /// The bytes are in an encoding that is recognised but not read (UTF-32).
+        case unsupportedEncoding(String)
     }
 
     /// What went wrong.
@@ -56,34 +97,60 @@ public struct CSVError: Error, Sendable, Equatable {
 ///     var reader = CSVReader(data: bytes)
 ///     while let record = try reader.next() { ... }
 ///
-/// A UTF-8 byte order mark is skipped, the separator is detected from the header line unless
-/// given, and each record is decoded as UTF-8 or, failing that, as Windows-1252.
+/// A UTF-8 byte order mark is skipped, UTF-16 (with a byte order mark, or recognised by its
+/// NUL bytes) is transcoded to UTF-8 first, the separator is detected from the header line
+/// unless given, and each record is decoded as UTF-8 or, failing that, as Windows-1252.
+/// Cells and records are capped by ``CSVLimits``.
 public struct CSVReader: Sendable {
     /// The separator in use (detected or given).
     public let separator: CSVSeparator
+    /// The encoding of the bytes, as recognised from their start.
+    public let sourceEncoding: SourceEncoding
     private let bytes: [UInt8]
     private var position: Int
     private var tokenizer: CSVTokenizer
     private var isFinished = false
+    private var pendingError: CSVError?
 
     /// Creates a reader over a whole buffer; `separator` nil means detect it from the header line.
-    public init(data: [UInt8], separator: CSVSeparator? = nil) {
-        let start = Self.byteOrderMarkLength(data)
-        let separator = separator ?? Self.detectSeparator(headerBytes: data[start...])
-        self.bytes = data
+    public init(data: [UInt8], separator: CSVSeparator? = nil, limits: CSVLimits = .standard) {
+        let encoding = SourceEncoding.recognise(data)
+        var bytes = data
+        var start = encoding.byteOrderMarkLength
+        if case .utf16 = encoding {
+            var transcoder = UTF16Transcoder(encoding: encoding)
+            bytes = []
+            transcoder.transcode(data[start...], into: &bytes)
+            transcoder.finish(into: &bytes)
+            start = 0
+        }
+        let separator = separator ?? Self.detectSeparator(headerBytes: bytes[start...])
+        self.bytes = bytes
         self.position = start
         self.separator = separator
-        self.tokenizer = CSVTokenizer(separator: separator)
+        self.sourceEncoding = encoding
+        self.tokenizer = CSVTokenizer(separator: separator, limits: limits)
+        self.pendingError = encoding.refusal
     }
 
     /// Returns the next record, or nil at the end of the input. After an error, returns nil.
     public mutating func next() throws(CSVError) -> CSVRecord? {
+        if let pendingError {
+            self.pendingError = nil
+            isFinished = true
+            throw pendingError
+        }
         guard !isFinished else { return nil }
         let bytes = self.bytes
-        let complete = bytes.withUnsafeBufferPointer { tokenizer.consume($0, at: &position) }
-        if complete { return tokenizer.takeRecord() }
-        isFinished = true
-        return try tokenizer.finish() ? tokenizer.takeRecord() : nil
+        do throws(CSVError) {
+            let complete = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try tokenizer.consume(buffer, at: &position) }
+            if complete { return tokenizer.takeRecord() }
+            isFinished = true
+            return try tokenizer.finish() ? tokenizer.takeRecord() : nil
+        } catch {
+            isFinished = true
+            throw error
+        }
     }
 
     /// Detects the separator of a header line: the most frequent of `;`, `,` and tab outside
@@ -95,10 +162,5 @@ public struct CSVReader: Sendable {
             if detector.isComplete { break }
         }
         return detector.separator
-    }
-
-    /// 3 when `bytes` starts with the UTF-8 byte order mark, else 0.
-    static func byteOrderMarkLength(_ bytes: some Collection<UInt8>) -> Int {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 }

@@ -6,12 +6,15 @@ private let lineFeed: UInt8 = 0x0A
 /// The RFC 4180 state machine shared by the CSV readers. It is fed bytes a buffer at a time
 /// and keeps its state between buffers, so a record may be split anywhere across chunks.
 /// Field contents (unescaped, trimmed) accumulate in `scratch` until the record ends.
+/// A field past the cell cap stops accumulating (its row is marked); a record past the
+/// record cap stops the tokenizer with an error, so memory stays bounded.
 struct CSVTokenizer: Sendable {
     private enum State: Sendable {
         case recordStart, fieldStart, unquoted, quoted, quoteInQuoted, afterQuoted
     }
 
     private let separator: UInt8
+    private let limits: CSVLimits
     /// The 1-based physical line of the next byte.
     private(set) var line = 1
     private var state = State.recordStart
@@ -24,16 +27,38 @@ struct CSVTokenizer: Sendable {
     private var protectedEnd = 0
     /// The OR of every byte in `scratch`: below 0x80 means the record is ASCII.
     private var highBits: UInt8 = 0
+    /// Where the current field starts in `scratch`.
+    private var fieldStart = 0
+    /// The current field is past the cell cap: its bytes are no longer kept.
+    private var fieldOverflows = false
+    /// The fields of the current record that went past the cell cap.
+    private var oversizedFields: [Int] = []
+    /// Bytes consumed by earlier calls of `consume`, and the offset where the current record
+    /// started, both counted from the start of the input.
+    private var consumedBefore = 0
+    private var recordStart = 0
 
-    init(separator: CSVSeparator) {
+    init(separator: CSVSeparator, limits: CSVLimits = .standard) {
         self.separator = separator.rawValue
+        self.limits = limits
     }
 
     /// Consumes bytes of `buffer` from `position` until a record is complete (returns true)
     /// or the buffer is exhausted (returns false; feed the next buffer or call `finish`).
-    mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, at position: inout Int) -> Bool {
+    ///
+    /// - Throws: ``CSVError`` when the current record grows past the record cap.
+    mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, at position: inout Int) throws(CSVError) -> Bool {
+        let entry = position
+        defer { consumedBefore += position - entry }
         while position < buffer.count {
             let byte = buffer[position]
+            if state != .recordStart, consumedBefore + position - entry - recordStart > limits.maximumRecordBytes {
+                state = .recordStart
+                throw CSVError(
+                    kind: .recordTooLong(limit: limits.maximumRecordBytes), line: recordLine,
+                    message: "the row starting on line \(recordLine) is longer than \(CSVLimits.describe(limits.maximumRecordBytes))"
+                )
+            }
             switch state {
             case .recordStart:
                 if byte == carriageReturn || byte == lineFeed {
@@ -42,6 +67,7 @@ struct CSVTokenizer: Sendable {
                 } else {
                     afterCR = false
                     recordLine = line
+                    recordStart = consumedBefore + position - entry
                     state = .fieldStart
                 }
             case .fieldStart:
@@ -81,12 +107,12 @@ struct CSVTokenizer: Sendable {
                     afterCR = false
                     state = .quoteInQuoted
                 } else {
-                    scratch.append(stop)
+                    appendByte(stop)
                     countLineBreak(stop)
                 }
             case .quoteInQuoted:
                 if byte == quote {
-                    scratch.append(quote)
+                    appendByte(quote)
                     position += 1
                     state = .quoted
                 } else {
@@ -101,8 +127,7 @@ struct CSVTokenizer: Sendable {
                 } else if byte == carriageReturn || byte == lineFeed {
                     return endRecord(lineBreak: byte)
                 } else {
-                    scratch.append(byte)
-                    highBits |= byte
+                    appendByte(byte)
                 }
             }
         }
@@ -136,11 +161,14 @@ struct CSVTokenizer: Sendable {
         let (fields, encoding) = scratch.withUnsafeBufferPointer {
             TextDecoding.decodeFields($0, fieldEnds: fieldEnds, isASCII: highBits < 0x80)
         }
+        let record = CSVRecord(fields: fields, line: recordLine, encoding: encoding, oversizedFields: oversizedFields)
         scratch.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
+        oversizedFields.removeAll(keepingCapacity: true)
         protectedEnd = 0
+        fieldStart = 0
         highBits = 0
-        return CSVRecord(fields: fields, line: recordLine, encoding: encoding)
+        return record
     }
 
     /// Appends bytes up to the next separator or line break (or quote, in a quoted field)
@@ -157,19 +185,42 @@ struct CSVTokenizer: Sendable {
             bits |= byte
             end += 1
         }
-        if end > start {
+        if end > start, keeps(end - start) {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start ..< end]))
             highBits |= bits
         }
         return end
     }
 
+    /// Appends one byte to the current field, unless the field is past the cell cap.
+    private mutating func appendByte(_ byte: UInt8) {
+        guard keeps(1) else { return }
+        scratch.append(byte)
+        highBits |= byte
+    }
+
+    /// Whether `count` more bytes fit in the current field; when they do not, the field's
+    /// bytes are dropped and it is marked as oversized.
+    private mutating func keeps(_ count: Int) -> Bool {
+        if fieldOverflows { return false }
+        guard scratch.count - fieldStart + count > limits.maximumCellBytes else { return true }
+        fieldOverflows = true
+        scratch.removeLast(scratch.count - fieldStart)
+        protectedEnd = min(protectedEnd, scratch.count)
+        return false
+    }
+
     private mutating func endField() {
         while scratch.count > protectedEnd, scratch.last == space {
             scratch.removeLast()
         }
+        if fieldOverflows {
+            oversizedFields.append(fieldEnds.count)
+            fieldOverflows = false
+        }
         fieldEnds.append(scratch.count)
         protectedEnd = scratch.count
+        fieldStart = scratch.count
     }
 
     private mutating func endRecord(lineBreak: UInt8) -> Bool {

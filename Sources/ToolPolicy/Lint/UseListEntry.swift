@@ -6,6 +6,9 @@ public struct UseListEntry: Sendable, Hashable {
     public var line: Int?
     /// The cells, in column order (CSV: the header's; JSON/YAML: the keys sorted).
     public var cells: [Cell]
+    /// What reading found wrong with the row (a cell past the header's width, a cell too
+    /// long): the linter reports them and does not check the row.
+    public var problems: [RowProblem]
 
     /// One cell: its column name as written in the header (or the key of a JSON/YAML
     /// object), and its value; `nil` is an empty cell, an unknown fact.
@@ -23,15 +26,16 @@ public struct UseListEntry: Sendable, Hashable {
     }
 
     /// Creates an entry.
-    public init(row: Int, line: Int?, cells: [Cell]) {
+    public init(row: Int, line: Int?, cells: [Cell], problems: [RowProblem] = []) {
         self.row = row
         self.line = line
         self.cells = cells
+        self.problems = problems
     }
 
     /// Creates an entry from cells keyed by column, ordered by column name.
-    public init(row: Int, line: Int?, cells: [String: FactValue?]) {
-        self.init(row: row, line: line, cells: cells.keys.sorted().map { Cell(column: $0, value: cells[$0] ?? nil) })
+    public init(row: Int, line: Int?, cells: [String: FactValue?], problems: [RowProblem] = []) {
+        self.init(row: row, line: line, cells: cells.keys.sorted().map { Cell(column: $0, value: cells[$0] ?? nil) }, problems: problems)
     }
 }
 

@@ -25,7 +25,18 @@ public struct UseListLinter: Sendable {
     /// What the columns and cells of a list mean, resolved once per distinct column name,
     /// tool name and cell text: a school's list repeats the same few values on every row.
     public struct Columns: Sendable {
-        enum Role: Sendable { case tool, fact(slot: Int), ignored }
+        enum Role: Sendable {
+            case tool, fact(slot: Int), ignored
+
+            /// Equal for two columns that fill the same thing; `nil` for an ignored column.
+            var key: Int? {
+                switch self {
+                case .tool: -1
+                case .fact(let slot): slot
+                case .ignored: nil
+                }
+            }
+        }
         /// A cell's text, typed against its fact, or why it cannot be.
         enum Cell: Sendable { case value(FactValue, slot: Int64), unknown, error(RequestError) }
         var roles: [String: Role] = [:]
@@ -47,20 +58,29 @@ public struct UseListLinter: Sendable {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return columns.compactMap { column in
             guard case .ignored = role(of: column), !column.trimmingWhitespace().isEmpty else { return nil }
+            let mixed = column.contains(";") || column.contains(",")
             return RowProblem(
                 column: column, message: "unknown column `\(column)`: it is ignored", allowed: known,
-                hint: Suggestion.closest(to: column, in: known).map { "did you mean `\($0)`?" }
+                hint: mixed ? "this header cell holds a `;` or `,`: the list seems to mix separators; use one throughout"
+                    : Suggestion.closest(to: column, in: known).map { "did you mean `\($0)`?" }
                     ?? "known columns: " + known.joined(separator: ", ")
             )
         }
     }
 
-    /// Checks one row. A row with a missing tool or a bad value is returned with its
-    /// problems and no decision; it never stops the other rows.
+    /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
+    /// and YAML values too.
+    public static let maximumCellBytes = CSVLimits.standard.maximumCellBytes
+
+    /// Checks one row. A row with a missing tool, a bad value, two cells for the same
+    /// column (JSON or YAML keys such as `mode` and `Mode`), a cell past
+    /// ``maximumCellBytes`` or a problem found while reading is returned with its problems
+    /// and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
         var builder = UseFactsBuilder(count: policy.useFacts.count)
         var problems: [RowProblem] = []
+        var filledBy: [Int: String] = [:]
         if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
             columns.lastColumns = entry.cells.map(\.column)
             columns.lastRoles = columns.lastColumns.map { column in
@@ -72,6 +92,17 @@ public struct UseListLinter: Sendable {
         }
         for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
             let (column, value) = (entryCell.column, entryCell.value)
+            if let key = role.key, value != nil {
+                if let first = filledBy[key] {
+                    problems.append(.sameColumnTwice(first: first, second: column))
+                    continue
+                }
+                filledBy[key] = column
+            }
+            if let value, value.textByteCount > Self.maximumCellBytes {
+                problems.append(.cellTooLong(column: column, limit: Self.maximumCellBytes))
+                continue
+            }
             switch role {
             case .tool:
                 if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
@@ -90,7 +121,8 @@ public struct UseListLinter: Sendable {
             }
         }
         problems.sort { $0.column < $1.column }
-        if toolName.isEmpty {
+        problems = entry.problems + problems
+        if toolName.isEmpty, !problems.contains(where: { $0.column == Self.toolColumn }) {
             problems.insert(RowProblem(column: Self.toolColumn, message: "no tool named in this row", allowed: [],
                                        hint: "fill the `tool` cell with a tool's name, e.g. Zoom"), at: 0)
         }
@@ -136,5 +168,26 @@ public struct UseListLinter: Sendable {
         }
         if case .string(let text) = value { columns.cells[declaration.slot][text] = typed }
         return typed
+    }
+}
+
+extension RowProblem {
+    /// Two cells of one row (keys of a JSON or YAML object) that name the same column.
+    static func sameColumnTwice(first: String, second: String) -> RowProblem {
+        RowProblem(
+            column: second, message: "`\(first)` and `\(second)` name the same column",
+            allowed: [], hint: "keep one of them (names are compared ignoring case, accents, `-` and `_`)"
+        )
+    }
+}
+
+extension FactValue {
+    /// The UTF-8 length of the text the value holds (a set: its values together).
+    var textByteCount: Int {
+        switch self {
+        case .string(let text), .enumeration(let text): text.utf8.count
+        case .set(let values): values.reduce(0) { $0 + $1.utf8.count }
+        case .bool, .integer, .date: 0
+        }
     }
 }

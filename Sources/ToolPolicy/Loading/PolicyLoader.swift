@@ -27,8 +27,8 @@ public enum PolicyLoader {
     ///     has it, else the base alone.
     public static func load(at path: String, profile: String? = nil) -> PolicyLoadResult {
         switch readSources(at: path) {
-        case .failure(let diagnostic):
-            return PolicyLoadResult(policy: nil, diagnostics: [diagnostic], sources: [], profiles: [])
+        case .failure(let failure):
+            return PolicyLoadResult(policy: nil, diagnostics: [failure.diagnostic], sources: failure.quoted, profiles: [])
         case .success(let sources):
             return load(sources: sources, profile: profile)
         }
@@ -114,12 +114,19 @@ public enum PolicyLoader {
         return (bases, profiles)
     }
 
+    /// Why the files could not be read: the diagnostic, and the text of the file at fault
+    /// when there is one to quote (a file that is not UTF-8, decoded with U+FFFD).
+    struct ReadFailure: Error {
+        var diagnostic: Diagnostic
+        var quoted: [SourceFile] = []
+    }
+
     /// Reads every `.rules` file under `path` (or `path` itself), sorted by path.
-    static func readSources(at path: String) -> Result<[SourceFile], Diagnostic> {
+    static func readSources(at path: String) -> Result<[SourceFile], ReadFailure> {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.unreadable(path, reason: "no such file or folder"))
+            return .failure(ReadFailure(diagnostic: .unreadable(path, reason: "no such file or folder")))
         }
         var paths: [String] = []
         if isDirectory.boolValue {
@@ -128,24 +135,28 @@ public enum PolicyLoader {
             // repointing it): list the folder it points to, name files under the link.
             let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
             guard let enumerator = manager.enumerator(atPath: listed) else {
-                return .failure(.unreadable(path, reason: "cannot list the folder"))
+                return .failure(ReadFailure(diagnostic: .unreadable(path, reason: "cannot list the folder")))
             }
             for case let relative as String in enumerator where relative.hasSuffix(".rules") {
                 paths.append(root + "/" + relative)
             }
             paths.sort()
-            if paths.isEmpty { return .failure(.noRulesFiles(path)) }
+            if paths.isEmpty { return .failure(ReadFailure(diagnostic: .noRulesFiles(path))) }
         } else {
             paths = [path]
         }
         var sources: [SourceFile] = []
         for file in paths {
             guard let data = manager.contents(atPath: file) else {
-                return .failure(.unreadable(file, reason: "permission denied or not a file"))
+                return .failure(ReadFailure(diagnostic: .unreadable(file, reason: "permission denied or not a file")))
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                return .failure(.unreadable(file, reason: "not UTF-8 text"))
+            let bytes = [UInt8](data)
+            if let bad = InvalidUTF8.find(in: bytes) {
+                let quoted = SourceFile(path: file, text: String(decoding: bytes, as: UTF8.self))
+                let range = SourceRange(start: SourceLocation(file: file, line: bad.line, column: bad.column), length: 1)
+                return .failure(ReadFailure(diagnostic: .notUTF8(byte: bad.hex, at: range), quoted: [quoted]))
             }
+            let text = String(decoding: bytes, as: UTF8.self)
             sources.append(SourceFile(path: file, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
         }
         return .success(sources)

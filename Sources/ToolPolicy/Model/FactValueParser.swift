@@ -1,5 +1,5 @@
 /// Turns values written by people (a CSV cell, a CLI option, a JSON value) into typed
-/// fact values, or says why it cannot.
+/// fact values, or says why it cannot. An `integer` fact is a count: 0 or more.
 enum FactValueParser {
     /// Words read as `true` and `false`, in English and French.
     static let trueWords: Set<String> = ["true", "yes", "y", "1", "oui", "vrai", "o"]
@@ -12,7 +12,8 @@ enum FactValueParser {
         switch (value, declaration.type) {
         case (.string(let text), _), (.enumeration(let text), _):
             return try parse(text, as: declaration)
-        case (.integer(let number), .integer) where number >= 0:
+        case (.integer(let number), .integer):
+            guard number >= 0 else { throw RequestError.negativeCount(value.spelling, for: declaration) }
             return value
         case (.bool, .bool), (.date, .date):
             return value
@@ -35,7 +36,11 @@ enum FactValueParser {
             if trueWords.contains(word) { return .bool(true) }
             if falseWords.contains(word) { return .bool(false) }
         case .integer:
-            if let number = Int64(text), number >= 0 { return .integer(number) }
+            if let number = Int64(text) {
+                guard number >= 0 else { throw RequestError.negativeCount(text, for: declaration) }
+                return .integer(number)
+            }
+            if text.allSatisfy(\.isASCIIDigit) { throw RequestError.countTooLarge(text, for: declaration) }
         case .date:
             if let date = CivilDate(parsing: text) { return .date(date) }
         case .string:
@@ -78,5 +83,30 @@ extension String {
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+extension Character {
+    /// Whether the character is one of the ASCII digits 0–9.
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension RequestError {
+    /// A number below 0 for an `integer` fact, which is a count.
+    static func negativeCount(_ text: String, for declaration: FactDeclaration) -> RequestError {
+        RequestError(
+            fact: declaration.name,
+            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be 0 or more",
+            allowed: [], hint: "write how many, with digits only, e.g. 25"
+        )
+    }
+
+    /// Digits too many for a 64-bit count.
+    static func countTooLarge(_ text: String, for declaration: FactDeclaration) -> RequestError {
+        RequestError(
+            fact: declaration.name,
+            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be at most \(Int64.max)",
+            allowed: [], hint: "write how many, with digits only, e.g. 25"
+        )
     }
 }

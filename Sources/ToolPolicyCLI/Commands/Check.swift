@@ -36,8 +36,10 @@ extension ToolPolicyCommand {
         @Flag(inversion: .prefixedNo, help: "Whether the session is recorded.")
         var recorded: Bool?
 
-        @Option(help: "How many people take part.")
-        var participants: Int?
+        /// Text, typed by the policy like a list's cell: `-5` reaches the fact's own check
+        /// ("a count must be 0 or more") instead of being taken for an option.
+        @Option(parsing: .unconditional, help: "How many people take part (0 or more).")
+        var participants: String?
 
         @Option(name: .customLong("fact"), parsing: .singleValue, help: ArgumentHelp(
             "Any other use fact of the policy, as name=value (repeatable).", valueName: "name=value"
@@ -89,7 +91,7 @@ extension ToolPolicyCommand {
             put("audience", audience.isEmpty ? nil : audience.joined(separator: ","))
             put("purpose", purpose)
             put("recorded", recorded.map(String.init))
-            put("participants", participants.map(String.init))
+            put("participants", participants)
             for fact in self.facts {
                 let parts = fact.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {

@@ -10,9 +10,11 @@ extension ToolPolicyCommand {
             discussion: """
             Columns: tool, mode, computer, accounts, audience, purpose, recorded, participants \
             (and any use fact of the policy). CSV: `;` or `,` detected, UTF-8 with or without BOM, \
-            or Windows-1252. A multi-valued cell separates values with `,` or `|`; an empty cell is \
-            unknown. Every row is checked; a malformed row is reported with its row number and \
-            does not stop the others. Exit 0 no denied or review row, 1 some row denied, 2 some \
+            Windows-1252 or UTF-16. A multi-valued cell separates values with `,` or `|`; an empty cell is \
+            unknown. Every row is checked; a malformed row (a bad value, a cell past the header, a cell \
+            over 64 KiB) is reported with its row number and does not stop the others. A header naming \
+            a column twice, or a row over 1 MiB, stops reading. Control characters in cells are shown \
+            as \\u{1B}. Exit 0 no denied or review row, 1 some row denied, 2 some \
             row needs review, 65 a malformed row or an unreadable list (65 wins over 1, 1 over 2).
             """
         )
@@ -70,7 +72,7 @@ extension ToolPolicyCommand {
                 (summary, readError) = run(linter, &reporter)
             }
             if let readError, format != .text {
-                StandardError.write("\(file):\(readError.place): error: \(readError.message)\n")
+                StandardError.write(VisibleText.escape("\(file):\(readError.place): error: \(readError.message)") + "\n")
             }
             if readError != nil || summary.malformed > 0 { throw ExitStatus.badInput }
             if summary.denied > 0 { throw ExitStatus.denied }

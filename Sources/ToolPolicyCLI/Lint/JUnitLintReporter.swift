@@ -13,6 +13,10 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
 
     init(context: LintContext) { self.context = context }
 
+    /// `text` as XML 1.0 character data or attribute value: the five markup characters as
+    /// entities, tab and line feed kept, and every other character ``VisibleText`` escapes
+    /// (which includes all that XML 1.0 forbids: C0 controls, U+FFFE, U+FFFF) written as
+    /// `\u{1B}`, so the document stays well-formed and nothing vanishes.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -23,7 +27,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20: out += " "
+            case _ where VisibleText.isEscaped(scalar): out += VisibleText.escape(String(scalar))
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -1,7 +1,9 @@
 import ToolPolicy
 import ToolPolicyReports
 
-/// One line per row that needs attention (every row with `--all`), then a summary.
+/// One line per row that needs attention (every row with `--all`), then a summary. Every
+/// line goes through ``VisibleText``: a cell's control characters and ANSI escapes are
+/// shown as `\u{1B}`, never acted on by the terminal.
 struct TextLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     let showAll: Bool
@@ -23,10 +25,15 @@ struct TextLintReporter: LintReporter, ~Copyable {
 
     private var labels: Labels { Labels(language: context.language) }
 
+    /// Writes one line, escaped, and its line break.
+    private mutating func line(_ text: String) {
+        output.write(VisibleText.escape(text) + "\n")
+    }
+
     mutating func begin(columnWarnings: [RowProblem]) {
-        output.write("\(context.path) · \(labels.profile) \(context.policy.profileName) · \(context.policy.digest.prefix(19))…\n")
+        line("\(context.path) · \(labels.profile) \(context.policy.profileName) · \(context.policy.digest.prefix(19))…")
         for warning in columnWarnings {
-            output.write("\(context.path):1: warning: \(warning.message)\(warning.hint.map { " (\($0))" } ?? "")\n")
+            line("\(context.path):1: warning: \(warning.message)\(warning.hint.map { " (\($0))" } ?? "")")
         }
     }
 
@@ -34,27 +41,27 @@ struct TextLintReporter: LintReporter, ~Copyable {
         let place = "\(context.path):\(result.line.map(String.init) ?? "?") row \(result.row)"
         guard let verdict = result.verdict else {
             for problem in result.problems {
-                output.write("\(place): error: \(problem.message)\(problem.hint.map { " — \($0)" } ?? "")\n")
+                line("\(place): error: \(problem.message)\(problem.hint.map { " — \($0)" } ?? "")")
             }
             return
         }
         guard showAll || verdict != .allowed, let decision = result.decision else { return }
-        var line = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
+        var text = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
         let findings = decision.reportedFindings
         if !findings.isEmpty {
-            line += ": " + findings.map { "\(sentence($0)) [\($0.rule)]" }.joined(separator: "; ")
+            text += ": " + findings.map { "\(sentence($0)) [\($0.rule)]" }.joined(separator: "; ")
         }
-        output.write(line + "\n")
+        line(text)
     }
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            output.write("\(context.path):\(readError.place): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")\n")
+            line("\(context.path):\(readError.place): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
         }
         let words = context.language == .fr
             ? "\(summary.rows) lignes : \(summary.allowed) autorisées, \(summary.conditional) sous conditions, \(summary.denied) refusées, \(summary.review) à examiner, \(summary.malformed) invalides"
             : "\(summary.rows) rows: \(summary.allowed) allowed, \(summary.conditional) conditional, \(summary.denied) denied, \(summary.review) review, \(summary.malformed) malformed"
-        output.write(words + "\n")
+        line(words)
         output.flush()
     }
 }

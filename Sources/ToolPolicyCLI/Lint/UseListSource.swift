@@ -19,8 +19,13 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Reads the entries of a list and hands them over one at a time; CSV is streamed, so
-/// memory stays flat whatever the number of rows.
+/// memory stays flat whatever the number of rows. JSON and YAML are read whole, up to
+/// ``maximumWholeFileBytes``.
 enum UseListSource {
+    /// The largest JSON or YAML list read: 16 MiB (a school's list is a few kilobytes;
+    /// CSV, streamed, has no such cap).
+    static let maximumWholeFileBytes = 16 << 20
+
     /// Calls `header` with the column names (CSV: the header row; JSON/YAML: every key
     /// seen), then `body` for each entry in order.
     static func read(
@@ -43,20 +48,37 @@ enum UseListSource {
         try ListDecoding.csv(records: { () throws(CSVError) in try reader.next() }, header: header, body: body)
     }
 
+    /// The bytes of the file, at most ``maximumWholeFileBytes`` of them.
     private static func contents(of path: String) throws(ListReadError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ListReadError(message: "cannot read \(path)", line: nil, hint: "check the path and its permissions")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumWholeFileBytes + 1) ?? Data()
+        } catch {
+            throw ListReadError(message: "cannot read \(path): \(error.localizedDescription)", line: nil, hint: "check the path and its permissions")
+        }
+        guard data.count <= maximumWholeFileBytes else {
+            throw ListReadError(
+                message: "the list is larger than \(maximumWholeFileBytes >> 20) MiB, the most a JSON or YAML list may hold", line: nil,
+                hint: "a longer list can be given as CSV, which is read row by row"
+            )
         }
         return Array(data)
     }
 
     private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {
-        let text = String(decoding: try contents(of: path), as: UTF8.self)
+        let bytes = UTF16Text.utf8(try contents(of: path))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ListReadError.notUTF8(bytes)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: "a YAML list is a sequence of mappings: - tool: zoom")
+            throw ListReadError.yaml(error)
         } catch {
             throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: nil)
         }
@@ -88,5 +110,27 @@ enum UseListSource {
         if let sequence = node.sequence { return .set(sequence.compactMap(\.string)) }
         guard let scalar = node.scalar, !scalar.string.isEmpty, scalar.string != "~", scalar.string != "null" else { return nil }
         return .string(scalar.string)
+    }
+}
+
+extension ListReadError {
+    /// A YAML syntax error at its line and column; a key written twice in one mapping
+    /// named (YAML forbids it, and neither value may silently win).
+    static func yaml(_ error: YamlError) -> ListReadError {
+        let hint = "a YAML list is a sequence of mappings: - tool: zoom"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let what = context.map { "\(problem) (\($0.text))" } ?? problem
+            return ListReadError(message: "malformed YAML: \(what)", line: mark.line, column: mark.column, hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return ListReadError(
+                message: "the key \(keys) appears twice in one mapping", line: context.mark.line, column: context.mark.column,
+                hint: "keep one of them: no row could say which one it means"
+            )
+        default:
+            return ListReadError(message: "malformed YAML: \(error)", line: nil, hint: hint)
+        }
     }
 }

@@ -4,7 +4,8 @@ package import ToolPolicy
 /// handing over the column names and then each entry in order.
 package enum ListDecoding {
     /// Reads a CSV list: a header row, then one use per row; `;` or `,` detected, UTF-8
-    /// (with or without BOM) or Windows-1252. Rows before an unreadable one are handed over.
+    /// (with or without BOM), Windows-1252 or UTF-16. Rows before an unreadable one are
+    /// handed over; a header naming a column twice refuses the whole list.
     package static func csv(
         _ bytes: [UInt8], header: ([String]) -> Void, body: (UseListEntry) -> Void
     ) throws(ListReadError) {
@@ -18,7 +19,7 @@ package enum ListDecoding {
     ) throws(ListReadError) {
         do {
             guard let first = try next() else { throw ListReadError.emptyCSV }
-            let list = CSVUseList(header: first)
+            let list = try CSVUseList(header: first)
             header(list.columns)
             var row = 0
             while let record = try next() {
@@ -34,13 +35,14 @@ package enum ListDecoding {
         }
     }
 
-    /// Reads a JSON list: an array of objects, or an object with a `uses` array.
+    /// Reads a JSON list: an array of objects, or an object with a `uses` array; UTF-8, or
+    /// UTF-16 (as Windows Notepad saves "Unicode"), transcoded first.
     package static func json(
         _ bytes: [UInt8], header: ([String]) -> Void, body: (UseListEntry) -> Void
     ) throws(ListReadError) {
         let entries: [UseListEntry]
         do {
-            entries = try JSONUseList.entries(from: bytes)
+            entries = try JSONUseList.entries(from: UTF16Text.utf8(bytes))
         } catch {
             throw ListReadError(
                 message: error.message, line: error.line, column: error.column,
@@ -70,7 +72,25 @@ extension ListReadError {
         let hint = switch error.kind {
         case .unterminatedQuote: #"a cell opened with " is never closed; close it, or double the quote inside it ("")"#
         case .unreadableFile: "check the path and its permissions"
+        case .recordTooLong: #"no row of a list is that long: look for a " left open above, or a file that is not a list"#
+        case .duplicateColumn: "remove or rename one of the two columns: no row could say which one it means"
+        case .headerCellTooLong: "the first row names the columns: tool;mode;computer;…"
+        case .unsupportedEncoding: "save the file as UTF-8 (Excel: \"CSV UTF-8\")"
         }
-        self.init(message: error.message, line: error.line, hint: hint)
+        let kind: Kind = if case .duplicateColumn = error.kind { .refused } else { .unreadable }
+        self.init(message: error.message, line: error.line, hint: hint, kind: kind)
+    }
+}
+
+extension ListReadError {
+    /// A JSON or YAML list that is not UTF-8, located at its first bad byte.
+    package static func notUTF8(_ bytes: [UInt8]) -> ListReadError {
+        guard let bad = InvalidUTF8.find(in: bytes) else {
+            return ListReadError(message: "the list is not UTF-8 text", line: nil, hint: "save the file as UTF-8")
+        }
+        return ListReadError(
+            message: "byte \(bad.hex) is not UTF-8", line: bad.line, column: bad.column,
+            hint: "save the file as UTF-8 (it is probably Windows-1252 or Latin-1)"
+        )
     }
 }

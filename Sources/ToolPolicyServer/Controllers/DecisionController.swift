@@ -100,7 +100,8 @@ struct RecordingLintReporter: LintReporter, ~Copyable {
 }
 
 extension APIError {
-    /// 400 for a list that could not be read to its end, with the rows read before it.
+    /// 400 for a list that could not be read to its end, with the rows read before it;
+    /// 422 `refused_list` for a list read but refused as a whole (two columns of one name).
     static func unreadableList(_ error: ListReadError, format: String, report: [UInt8]) -> APIError {
         var details: [String: JSONValue] = [:]
         if let line = error.line { details["line"] = .integer(line) }
@@ -108,6 +109,9 @@ extension APIError {
         if let hint = error.hint { details["hint"] = .string(hint) }
         if let node = try? JSONReader.read(report), let value = JSONValue(node) {
             details["report"] = value
+        }
+        if error.kind == .refused {
+            return APIError(.unprocessableContent, code: "refused_list", message: error.message, details: details)
         }
         return APIError(.badRequest, code: "malformed_\(format)", message: error.message, details: details)
     }

@@ -29,13 +29,17 @@ import Testing
         #expect(result.diagnostics.first?.hint != nil)
     }
 
-    @Test func nonUTF8TextIsUnreadable() throws {
+    @Test func nonUTF8TextIsLocatedAtItsFirstBadByte() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data([0x70, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("bad.rules"))
+        let file = folder.appendingPathComponent("bad.rules")
+        try Data([0x70, 0xFF, 0xFE, 0x0A]).write(to: file)
         let result = PolicyLoader.load(at: folder.path)
-        #expect(result.diagnostics.map(\.code) == ["TP302"])
-        #expect(result.diagnostics.first?.message.contains("UTF-8") == true)
+        #expect(result.diagnostics.map(\.code) == ["TP306"])
+        #expect(result.diagnostics.first?.message == "byte 0xFF is not UTF-8")
+        #expect(result.diagnostics.first?.range?.start == SourceLocation(file: file.path, line: 1, column: 2))
+        #expect(result.diagnostics.first?.hint?.hasPrefix("save the file as UTF-8") == true)
+        #expect(result.policy == nil)
     }
 
     @Test func aFolderIsReadRecursivelyInPathOrderAndABOMIsDropped() throws {
