@@ -78,6 +78,8 @@ struct BadInputCatalogueTests {
         Case(fixture: "same-column-twice.json", command: "lint {}", exit: 65, message: "`Mode` and `mode` name the same column"),
         Case(fixture: "trailing-comma.json", command: "lint {}", exit: 65, message: ":1:19: error: malformed JSON"),
         Case(fixture: "utf16.json", command: "lint {}", exit: 1, message: ":1 row 1: DENIED — zoom"),
+        Case(fixture: "huge-value.json", command: "lint {}", exit: 65, message: ":1 row 1: error: the `mode` cell is longer than 64 KiB"),
+        Case(fixture: "huge-value.json", command: "lint {}", exit: 65, message: ":1 row 2: CONDITIONAL — teams"),
         Case(fixture: "nul-and-escape.json", command: "lint {}", exit: 2, message: "REVIEW — zo\\u{0}om\\u{1B}[31m\\u{FFFF}"),
         Case(fixture: "not-an-object.json", command: "lint {}", exit: 65, message: "use #2 (line 1) is not an object"),
         Case(fixture: "empty.json", command: "lint {}", exit: 65, message: "the document is empty"),
