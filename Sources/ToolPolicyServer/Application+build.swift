@@ -1,19 +1,30 @@
 package import Hummingbird
 package import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
 
 /// The request context of every route.
 package typealias ServerRequestContext = BasicRequestContext
 
 /// The server: the router over `services`, bound to the options' host and port, with the
-/// SIGHUP reloader running beside it. Runs until SIGTERM or SIGINT, then lets in-flight
-/// requests finish.
+/// connection limits of the options and the SIGHUP reloader running beside it.
 package func buildApplication(services: ServerServices, logger: Logger) -> some ApplicationProtocol {
+    let options = services.options
+    let headerTimeout = TimeAmount.seconds(Int64(options.headerTimeout))
     var app = Application(
         router: buildRouter(services: services),
-        configuration: .init(address: .hostname(services.options.host, port: services.options.port), serverName: "toolpolicy"),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [FlushBeforeCloseHandler(), HeaderTimeoutHandler(timeout: headerTimeout)],
+            idleTimeout: .seconds(Int64(options.idleTimeout))
+        )),
+        configuration: .init(
+            address: .hostname(options.host, port: options.port), serverName: "toolpolicy",
+            availableConnectionsDelegate: ConnectionCounter(maximum: options.maxConnections, metrics: services.metrics)
+        ),
         logger: logger
     )
-    app.addServices(PolicyReloader(store: services.store, decisionLog: services.decisionLog, logger: logger))
+    app.addServices(PolicyReloader(store: services.store, decisionLog: services.decisionLog, metrics: services.metrics, logger: logger))
     return app
 }
 
@@ -21,7 +32,7 @@ package func buildApplication(services: ServerServices, logger: Logger) -> some 
 package func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
-        RequestLogMiddleware()
+        RequestLogMiddleware(metrics: services.metrics)
         APIErrorMiddleware(maxBodySize: services.options.maxBodySize)
     }
     HelpdeskController(services: services).add(to: router)
@@ -31,9 +42,18 @@ package func buildRouter(services: ServerServices) -> Router<ServerRequestContex
     return router
 }
 
-/// Builds the server and runs it until SIGTERM or SIGINT.
+/// Builds the server and runs it until SIGTERM or SIGINT. Then it stops accepting
+/// connections, lets the requests in flight finish for up to `--shutdown-grace` seconds,
+/// cancels what is left, and returns.
 ///
 /// - Throws: when the address cannot be bound.
 package func runServer(services: ServerServices, logger: Logger) async throws {
-    try await buildApplication(services: services, logger: logger).runService()
+    var configuration = ServiceGroupConfiguration(
+        services: [.init(service: buildApplication(services: services, logger: logger))],
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: logger
+    )
+    configuration.maximumGracefulShutdownDuration = .seconds(services.options.shutdownGrace)
+    configuration.maximumCancellationDuration = .seconds(1)
+    try await ServiceGroup(configuration: configuration).run()
 }

@@ -1,6 +1,8 @@
 import Foundation
+import ToolPolicy
 
-/// What every route shares: the options, the policy store and the decision log.
+/// What every route shares: the options, the policy store, the decision log, the answer
+/// cache and the metrics.
 package struct ServerServices: Sendable {
     /// How the server was started.
     package let options: ServerOptions
@@ -10,13 +12,16 @@ package struct ServerServices: Sendable {
     package let decisionLog: DecisionLog?
     /// The answers to check bodies already seen.
     package let answers: AnswerCache
+    /// What `GET /metrics` shows.
+    package let metrics: ServerMetrics
 
     /// The services of one server.
-    package init(options: ServerOptions, store: PolicyStore, decisionLog: DecisionLog?) {
+    package init(options: ServerOptions, store: PolicyStore, decisionLog: DecisionLog?, metrics: ServerMetrics = ServerMetrics()) {
         self.options = options
         self.store = store
         self.decisionLog = decisionLog
-        answers = AnswerCache(capacity: options.answerCacheSize)
+        self.metrics = metrics
+        answers = AnswerCache(capacity: options.answerCacheBytes)
     }
 
     /// The policy serving now, read once per request so that a reload never changes the
@@ -26,5 +31,17 @@ package struct ServerServices: Sendable {
     func policy() throws(APIError) -> LoadedPolicy {
         guard let loaded = store.current else { throw APIError.notReady }
         return loaded
+    }
+
+    /// Writes a decision's line to the decision log, if there is one (`write` appends it and
+    /// says whether it was written).
+    ///
+    /// - Throws: ``APIError`` 503 when the line could not be written and
+    ///   `--decision-log-required` is set; otherwise the failure is counted and logged, and
+    ///   the answer goes out.
+    func log(_ write: (DecisionLog) -> Bool) throws(APIError) {
+        guard let decisionLog, !write(decisionLog) else { return }
+        metrics.decisionLogWriteFailed()
+        if options.decisionLogRequired { throw APIError.decisionNotLogged(decisionLog.health) }
     }
 }

@@ -165,3 +165,96 @@ import Testing
         #expect(second.log.contains("cannot serve on 127.0.0.1:\(port)"))
     }
 }
+
+/// Issue 8 on the real binary: a drain that finishes, a grace that ends, and the memory a
+/// 50,000-row list costs.
+extension ServeTests {
+    /// `curl` posting `body` as CSV to `/v1/lint`, reading at most `rate` bytes per second
+    /// into `output`; its exit status says whether the body arrived whole (18: cut short).
+    final class SlowClient {
+        let process = Process()
+        let output: URL
+        private let input: URL
+
+        init(port: Int, csv: String, rate: String) throws {
+            input = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).csv")
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).json")
+            try Data(csv.utf8).write(to: input)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            process.arguments = ["-s", "--limit-rate", rate, "-o", output.path, "-H", "Content-Type: text/csv",
+                                 "--data-binary", "@" + input.path, "http://127.0.0.1:\(port)/v1/lint"]
+            try process.run()
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+
+        /// Waits until the first bytes of the answer have arrived.
+        func waitForFirstBytes() async throws {
+            for _ in 0..<300 {
+                if let size = try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int, size > 0 { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("no byte of the answer arrived")
+        }
+
+        func waitForExit() async throws -> Int32 {
+            for _ in 0..<3_000 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+            return process.isRunning ? -1 : process.terminationStatus
+        }
+    }
+
+    private static var hasCurl: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") }
+
+    /// `tool` then `zoom` × `rows`: about 7.7 KB of report per row, so that 2,000 rows
+    /// (15 MB) are more than the kernel's socket buffers hold for a slow reader.
+    private static func list(rows: Int) -> String { "tool\n" + String(repeating: "zoom\n", count: rows) }
+
+    @Test(.enabled(if: hasCurl, "needs /usr/bin/curl")) func sigtermLetsAStreamedLintFinishWhole() async throws {
+        let server = try Server(["--policy", CLI.rules, "--shutdown-grace", "60"], port: Self.freePort())
+        try await server.waitUntilReady()
+        let client = try SlowClient(port: server.port, csv: Self.list(rows: 2_000), rate: "4M")
+        try await client.waitForFirstBytes()
+        server.signal(SIGTERM)
+        #expect(try await client.waitForExit() == 0, "the answer was cut short:\n\(server.log)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: client.output)) as? [String: Any]
+        #expect((report?["results"] as? [Any])?.count == 2_000)
+        #expect(try await server.waitForExit() == 0)
+        #expect(await server.request("/healthz") == nil, "the server still answers after SIGTERM")
+    }
+
+    @Test(.enabled(if: hasCurl, "needs /usr/bin/curl")) func whenTheGraceIsOverTheServerExits0AndTheClientSeesACutBody() async throws {
+        let server = try Server(["--policy", CLI.rules, "--shutdown-grace", "1"], port: Self.freePort())
+        try await server.waitUntilReady()
+        let client = try SlowClient(port: server.port, csv: Self.list(rows: 2_000), rate: "100K")
+        try await client.waitForFirstBytes()
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let status = try await client.waitForExit()
+        #expect(status != 0, "curl took a cut body for a whole one")
+    }
+
+    /// The attacker's list: `tool` then 50,000 × `zoom` (250 KB), with the row limit raised to
+    /// let it through. Before issue 8 the server grew to 840 MB; streamed, its peak resident
+    /// memory stays under 150 MB and the decision log gets one short line.
+    @Test(.enabled(if: hasCurl, "needs /usr/bin/curl")) func a50000RowListStaysUnder150MB() async throws {
+        let folder = try TemporaryFolder()
+        let log = folder.url.appendingPathComponent("decisions.jsonl")
+        let server = try Server(["--policy", CLI.rules, "--max-lint-rows", "50000", "--decision-log", log.path], port: Self.freePort())
+        try await server.waitUntilReady()
+        let client = try SlowClient(port: server.port, csv: Self.list(rows: 50_000), rate: "10G")
+        #expect(try await client.waitForExit() == 0)
+        let size = try FileManager.default.attributesOfItem(atPath: client.output.path)[.size] as? Int ?? 0
+        #expect(size > 100_000_000, "the report should be the whole 50,000 rows")
+        let status = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) } ?? .max
+        #expect(peak < 150 * 1024, "peak resident memory \(peak) kB")
+        let logged = try Data(contentsOf: log)
+        #expect(logged.count < 2_000 && logged.split(separator: 0x0A).count == 1)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+}

@@ -50,17 +50,52 @@ import ToolPolicyReports
         }
     }
 
-    @Test func capacityBoundsTheEntriesAndZeroTurnsItOff() throws {
+    @Test func capacityBoundsTheBytesAndZeroTurnsItOff() throws {
         let policy = try #require(makeServices().store.current?.policy)
         let decision = policy.decide(try policy.request(tool: "zoom", today: .today()))
-        let cache = AnswerCache(capacity: 4)
-        for index in 0..<10 {
-            cache.store(.init(decision: decision, json: [UInt8(index)]), for: .init(digest: "d", day: 1, body: [UInt8(index)]))
+        let answer = AnswerCache.Answer(logLine: DecisionLogLine.Prepared(decision), verdict: decision.verdict)
+        let capacity = 10 * answer.byteCount
+        let cache = AnswerCache(capacity: capacity)
+        for index in 0..<100 {
+            cache.store(answer, for: .init(digest: "d", day: 1, body: [UInt8(index)]))
+            #expect(cache.bytes <= capacity)
         }
-        let kept = (0..<10).filter { cache.answer(for: .init(digest: "d", day: 1, body: [UInt8($0)])) != nil }
-        #expect(kept.count <= 4 && kept.contains(9))
+        let kept = (0..<100).filter { cache.answer(for: .init(digest: "d", day: 1, body: [UInt8($0)])) != nil }
+        #expect(kept.count <= 10 && kept.contains(99))
         let off = AnswerCache(capacity: 0)
-        off.store(.init(decision: decision, json: [1]), for: .init(digest: "d", day: 1, body: [1]))
+        off.store(answer, for: .init(digest: "d", day: 1, body: [1]))
         #expect(off.answer(for: .init(digest: "d", day: 1, body: [1])) == nil)
+    }
+
+    @Test func keysAreDigestsNotBodies() {
+        let body = [UInt8](repeating: 0x20, count: 1 << 20)
+        let key = AnswerCache.Key(digest: "sha256:abc", day: 20_000, body: body)
+        #expect(key.hex.utf8.count == 64)
+        #expect(key != AnswerCache.Key(digest: "sha256:abc", day: 20_001, body: body))
+        #expect(key != AnswerCache.Key(digest: "sha256:abd", day: 20_000, body: body))
+        #expect(key == AnswerCache.Key(digest: "sha256:abc", day: 20_000, body: body))
+    }
+
+    /// The attack of issue 8: distinct bodies padded with 1 MB of spaces. The cache keeps
+    /// their answers (a few KB each), never the bodies, and stays under its byte capacity.
+    @Test func paddedBodiesCostTheirAnswersNotTheirPadding() async throws {
+        var options = ServerOptions()
+        options.policyPath = shippedRules
+        options.maxBodySize = 2 << 20
+        options.answerCacheBytes = 256 << 10
+        let store = PolicyStore(path: shippedRules, profile: nil)
+        store.reload()
+        let services = ServerServices(options: options, store: store, decisionLog: nil)
+        let padding = String(repeating: " ", count: 1 << 20)
+        try await withRouter(services) { client in
+            for index in 0..<40 {
+                let body = #"{"tool": "zoom", "use": {"participants": \#(index)}}"# + padding
+                try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+        }
+        #expect(services.answers.bytes > 0)
+        #expect(services.answers.bytes <= 256 << 10)
     }
 }

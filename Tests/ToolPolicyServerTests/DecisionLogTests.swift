@@ -41,7 +41,7 @@ import ToolPolicyReports
             }
         }
         let entries = try lines(path)
-        #expect(entries.map { $0["route"] as? String } == ["/v1/check", "/v1/lint", "/v1/lint", "/"])
+        #expect(entries.map { $0["route"] as? String } == ["/v1/check", "/v1/lint", "/"])
         let first = entries[0]
         #expect(first["verdict"] as? String == "denied")
         #expect(first["digest"] as? String == digest)
@@ -85,7 +85,7 @@ import ToolPolicyReports
         ]
         for (tool, facts) in requests {
             let decision = policy.decide(try policy.request(tool: tool, facts: facts, today: CivilDate(parsing: "2026-03-02")!))
-            let entry = DecisionLog.Entry(
+            let entry = DecisionLogLine.Entry(
                 time: "2026-03-02T08:00:00.000Z", requestId: "ticket/42", route: "/v1/check",
                 request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
                 verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision

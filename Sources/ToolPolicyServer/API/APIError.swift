@@ -85,6 +85,22 @@ extension APIError {
                  details: ["line": .integer(error.line), "column": .integer(error.column)])
     }
 
+    /// 413 for a list with more rows than `--max-lint-rows`.
+    static func tooManyRows(_ rows: Int, limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "too_many_rows",
+                 message: "the list has \(rows) rows; the limit is \(limit) (--max-lint-rows)",
+                 details: ["rows": .integer(rows), "limit": .integer(limit),
+                           "hint": .string("split the list, or start the server with a larger --max-lint-rows")])
+    }
+
+    /// 503 when `--decision-log-required` is set and the decision could not be logged.
+    static func decisionNotLogged(_ health: DecisionLog.Health) -> APIError {
+        APIError(.serviceUnavailable, code: "decision_not_logged",
+                 message: "the decision could not be written to the decision log, and this server answers only logged decisions",
+                 details: ["reason": .string(health.lastFailure ?? "unknown"), "failed": .integer(health.failed),
+                           "hint": .string("free space for \(health.path), or ask another server; GET /v1/policy shows the log's state")])
+    }
+
     /// 503 while no policy has loaded.
     static var notReady: APIError {
         APIError(.serviceUnavailable, code: "not_ready", message: "no policy is loaded",

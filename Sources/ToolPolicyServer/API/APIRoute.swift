@@ -15,6 +15,7 @@ package struct APIRoute: Sendable, Hashable {
         APIRoute(method: .get, path: "/healthz"),
         APIRoute(method: .get, path: "/readyz"),
         APIRoute(method: .get, path: "/openapi.yaml"),
+        APIRoute(method: .get, path: "/metrics"),
         APIRoute(method: .get, path: "/v1/policy"),
         APIRoute(method: .get, path: "/v1/tools"),
         APIRoute(method: .get, path: "/v1/tools/{id}"),

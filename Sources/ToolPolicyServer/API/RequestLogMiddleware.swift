@@ -5,8 +5,12 @@ import Logging
 
 /// Gives each request an id (the client's `X-Request-Id` when it is a plain token, else a
 /// new one), returns it in `X-Request-Id`, and logs one line per request: method, route,
-/// status and duration. Never the body, the query or any header that could hold personal data.
+/// status and duration, which also go to the metrics. Never the body, the query or any
+/// header that could hold personal data.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Where requests are counted.
+    let metrics: ServerMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let given = request.headers[.requestID], Self.isPlainToken(given) {
@@ -16,9 +20,11 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.requestID] = context.id
         let elapsed = ContinuousClock.now - started
+        let route = context.endpointPath ?? "-"
+        metrics.request(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
         context.logger.info("request", metadata: [
             "http.method": .string(request.method.rawValue),
-            "http.route": .string(context.endpointPath ?? "-"),
+            "http.route": .string(route),
             "http.status": .stringConvertible(response.status.code),
             "duration_ms": .string(elapsed.millisecondsText),
         ])

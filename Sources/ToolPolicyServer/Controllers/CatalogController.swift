@@ -34,7 +34,7 @@ struct CatalogController<Context: RequestContext> {
 
     /// The policy serving now and the outcome of the last (re)load.
     @Sendable func policy(request: Request, context: Context) async throws -> Response {
-        try JSONResponse.encoded(PolicyDocument(store: services.store))
+        try JSONResponse.encoded(PolicyDocument(store: services.store, decisionLog: services.decisionLog, required: services.options.decisionLogRequired))
     }
 }
 

@@ -24,79 +24,67 @@ struct DecisionController<Context: RequestContext> {
         let policy = try services.policy().policy
         let key = AnswerCache.Key(digest: policy.digest, day: CivilDate.today().days, body: bytes)
         if let answer = services.answers.answer(for: key) {
-            services.decisionLog?.record(answer.decision, requestID: context.id, route: "/v1/check")
+            services.metrics.cacheLookup(hit: true, bytes: services.answers.bytes)
+            services.metrics.decisions(answer.verdict, profile: policy.profileName)
+            try services.log { $0.record(answer.logLine, requestID: context.id, route: "/v1/check") }
             return JSONResponse.bytes(answer.json)
         }
         let decision = policy.decide(try CheckRequestBody(json: bytes).request(in: policy))
-        services.decisionLog?.record(decision, requestID: context.id, route: "/v1/check")
-        let json = decision.jsonBytes
-        services.answers.store(.init(decision: decision, json: json), for: key)
-        return JSONResponse.bytes(json)
+        services.metrics.decisions(decision.verdict, profile: policy.profileName)
+        let line = DecisionLogLine.Prepared(decision)
+        try services.log { $0.record(line, requestID: context.id, route: "/v1/check") }
+        services.answers.store(.init(logLine: line, verdict: decision.verdict), for: key)
+        services.metrics.cacheLookup(hit: false, bytes: services.answers.bytes)
+        return JSONResponse.bytes(line.decision)
     }
 
     /// One request → the French reply to send to the requester, as text.
     @Sendable func reply(request: Request, context: Context) async throws -> Response {
-        let (decision, body, policy) = try await decide(request, context: context, route: "/v1/reply")
-        let letter = ReplyLetter(policy: policy, requester: body.requester, signature: body.signature)
-        return JSONResponse.text(letter.render(decision))
-    }
-
-    private func decide(_ request: Request, context: Context, route: String) async throws -> (Decision, CheckRequestBody, Policy) {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let body = try CheckRequestBody(json: bytes)
         let policy = try services.policy().policy
         let decision = policy.decide(try body.request(in: policy))
-        services.decisionLog?.record(decision, requestID: context.id, route: route)
-        return (decision, body, policy)
+        services.metrics.decisions(decision.verdict, profile: policy.profileName)
+        try services.log { $0.record(decision, requestID: context.id, route: "/v1/reply") }
+        let letter = ReplyLetter(policy: policy, requester: body.requester, signature: body.signature)
+        return JSONResponse.text(letter.render(decision))
     }
 
     /// A list of uses (JSON, or CSV with `Content-Type: text/csv`) → the lint document:
     /// every row's result, then the summary. A malformed row is reported in its place and
     /// does not hide the others; a body that cannot be read to its end is a 400 whose
-    /// details hold the rows read before the break.
+    /// details hold the rows read before the break; a list longer than `--max-lint-rows` is
+    /// a 413. The rows are checked twice: once for the summary header and the decision-log
+    /// line, written before the answer starts, then again as the document is streamed.
     @Sendable func lint(request: Request, context: Context) async throws -> Response {
         let type = try RequestBody.requireMediaType(of: request, in: [RequestBody.json, RequestBody.csv])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let today = try CheckRequestBody.day(request.uri.queryParameters["date"].map(String.init))
         let policy = try services.policy().policy
         let name = request.uri.queryParameters["name"].map(String.init) ?? "-"
+        let list = try LintList.read(bytes, csv: type == RequestBody.csv, limit: services.options.maxLintRows)
         let linter = UseListLinter(policy: policy, today: today, explainAllowed: true)
-        var reporter = RecordingLintReporter(
-            inner: JSONLintReporter(context: LintContext(policy: policy, path: name, language: .fr), to: .memory),
-            log: services.decisionLog, requestID: context.id
-        )
-        let (summary, readError) = LintRun.run(linter, into: &reporter) { header, body throws(ListReadError) in
-            if type == RequestBody.csv {
-                try ListDecoding.csv(bytes, header: header, body: body)
-            } else {
-                try ListDecoding.json(bytes, header: header, body: body)
-            }
+        let lintContext = LintContext(policy: policy, path: name, language: .fr)
+
+        var logReporter = LintLogReporter()
+        let summary = list.lint(linter, into: &logReporter)
+        for (verdict, count) in [(Verdict.allowed, summary.allowed), (.conditional, summary.conditional), (.denied, summary.denied), (.review, summary.review)] {
+            services.metrics.decisions(verdict, profile: policy.profileName, count: count)
         }
-        let document = reporter.inner.output.take()
-        if let readError {
-            throw APIError.unreadableList(readError, format: type == RequestBody.csv ? "csv" : "json", report: document)
+        let entry = logReporter.entry(requestId: context.id, list: name, digest: policy.digest)
+        try services.log { $0.append(entry.jsonBytes) }
+
+        if let readError = list.readError {
+            var reporter = JSONLintReporter(context: lintContext, to: .memory)
+            _ = list.lint(linter, into: &reporter)
+            throw APIError.unreadableList(readError, format: type == RequestBody.csv ? "csv" : "json", report: reporter.output.take())
         }
-        var response = JSONResponse.bytes(document)
+        var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: ResponseBody { writer in try await list.stream(linter, context: lintContext, to: &writer) })
         response.headers[.lintSummary] = "rows=\(summary.rows) allowed=\(summary.allowed) conditional=\(summary.conditional) denied=\(summary.denied) review=\(summary.review) malformed=\(summary.malformed)"
         return response
     }
-}
-
-/// The JSON lint reporter, recording each row's decision in the decision log on the way.
-struct RecordingLintReporter: LintReporter, ~Copyable {
-    var inner: JSONLintReporter
-    let log: DecisionLog?
-    let requestID: String
-
-    mutating func begin(columnWarnings: [RowProblem]) { inner.begin(columnWarnings: columnWarnings) }
-
-    mutating func report(_ result: LintResult) {
-        if let log, let decision = result.decision { log.record(decision, requestID: requestID, route: "/v1/lint") }
-        inner.report(result)
-    }
-
-    mutating func finish(summary: LintSummary, readError: ListReadError?) { inner.finish(summary: summary, readError: readError) }
 }
 
 extension APIError {

@@ -28,13 +28,13 @@ struct HelpdeskController<Context: RequestContext> {
         let form = FormFields(encoded: String(decoding: bytes, as: UTF8.self))
         let language = Self.language(of: request, form: form)
         let policy = try services.policy().policy
-        let outcome = decide(form, policy: policy, language: language, requestID: context.id)
+        let outcome = try decide(form, policy: policy, language: language, requestID: context.id)
         let page = HelpdeskPage(policy: policy, language: language, form: form, outcome: outcome)
         if case .problems = outcome { return Self.html(page.render(), status: .unprocessableContent) }
         return Self.html(page.render(), status: .ok)
     }
 
-    private func decide(_ form: FormFields, policy: Policy, language: Language, requestID: String) -> HelpdeskPage.Outcome {
+    private func decide(_ form: FormFields, policy: Policy, language: Language, requestID: String) throws(APIError) -> HelpdeskPage.Outcome {
         guard let tool = form.value("tool") else { return .problems([PageText(language: language).toolRequired]) }
         var facts: [String: FactValue?] = [:]
         for fact in policy.useFacts {
@@ -49,7 +49,8 @@ struct HelpdeskController<Context: RequestContext> {
             return .problems(errors.map { error in error.message + (error.hint.map { " — \($0)" } ?? "") })
         }
         let decision = policy.decide(request)
-        services.decisionLog?.record(decision, requestID: requestID, route: "/")
+        services.metrics.decisions(decision.verdict, profile: policy.profileName)
+        try services.log { $0.record(decision, requestID: requestID, route: "/") }
         let letter = ReplyLetter(policy: policy, requester: form.value("requester"), signature: form.value("signature"))
         return .decision(decision, reply: letter.render(decision))
     }

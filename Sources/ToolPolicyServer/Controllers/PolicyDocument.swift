@@ -2,8 +2,30 @@ import Foundation
 import ToolPolicy
 
 /// `GET /v1/policy`: which policy is serving, from which files, since when, and how the
-/// last load or reload went (its diagnostics stay here until the next attempt).
+/// last load or reload went (its diagnostics stay here until the next attempt), and how the
+/// decision log's writes went.
 struct PolicyDocument: Encodable {
+    /// The decision log's state: `failing` when its last write failed.
+    struct LogState: Encodable {
+        var path: String
+        var required: Bool
+        var written: Int
+        var failed: Int
+        var failing: Bool
+        var lastFailure: String?
+        var lastFailureAt: String?
+
+        init(_ health: DecisionLog.Health, required: Bool) {
+            path = health.path
+            self.required = required
+            written = health.written
+            failed = health.failed
+            failing = health.failing
+            lastFailure = health.lastFailure
+            lastFailureAt = health.lastFailureAt?.timestamp
+        }
+    }
+
     struct Attempt: Encodable {
         var at: String
         var succeeded: Bool
@@ -24,11 +46,12 @@ struct PolicyDocument: Encodable {
     var sources: [String]
     var sourceDocuments: [String]
     var lastReload: Attempt?
+    var decisionLog: LogState?
 
     /// The document for what `store` serves.
     ///
     /// - Throws: ``APIError`` 503 when no policy has loaded, with the last attempt's diagnostics.
-    init(store: PolicyStore) throws(APIError) {
+    init(store: PolicyStore, decisionLog: DecisionLog? = nil, required: Bool = false) throws(APIError) {
         let attempt = store.lastReload.map(Attempt.init)
         guard let loaded = store.current else {
             var error = APIError.notReady
@@ -48,6 +71,7 @@ struct PolicyDocument: Encodable {
         sources = loaded.sources
         sourceDocuments = policy.sourceDocuments
         lastReload = attempt
+        self.decisionLog = decisionLog.map { LogState($0.health, required: required) }
     }
 }
 

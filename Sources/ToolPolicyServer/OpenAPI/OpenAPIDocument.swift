@@ -205,6 +205,37 @@ enum OpenAPIDocument {
             '500':
               $ref: '#/components/responses/InternalError'
 
+      /metrics:
+        parameters:
+          - $ref: '#/components/parameters/RequestId'
+        get:
+          tags: [health]
+          operationId: metrics
+          summary: Prometheus metrics
+          description: |
+            The server's metrics in the Prometheus text format (version 0.0.4): requests by
+            route, method and status (`toolpolicy_http_requests_total`), their latency
+            (`toolpolicy_http_request_duration_seconds`, a histogram by route), decisions by
+            verdict and profile (`toolpolicy_decisions_total`), reloads by outcome
+            (`toolpolicy_reloads_total`), decision-log write failures
+            (`toolpolicy_decision_log_write_failures_total`), answer-cache lookups by outcome
+            and bytes held (`toolpolicy_answer_cache_lookups_total`,
+            `toolpolicy_answer_cache_bytes`), and open connections (`toolpolicy_open_connections`).
+          responses:
+            '200':
+              description: The metrics.
+              headers:
+                X-Request-Id:
+                  $ref: '#/components/headers/X-Request-Id'
+              content:
+                text/plain:
+                  schema:
+                    type: string
+            '405':
+              $ref: '#/components/responses/MethodNotAllowed'
+            '500':
+              $ref: '#/components/responses/InternalError'
+
       /v1/policy:
         parameters:
           - $ref: '#/components/parameters/RequestId'
@@ -509,7 +540,26 @@ enum OpenAPIDocument {
             '405':
               $ref: '#/components/responses/MethodNotAllowed'
             '413':
-              $ref: '#/components/responses/BodyTooLarge'
+              description: |
+                The body is larger than `--max-body-size` (`body_too_large`), or the list has
+                more rows than `--max-lint-rows` (`too_many_rows`, with `details.rows` and
+                `details.limit`). A list over the row limit is refused whole: no row is
+                checked or logged.
+              headers:
+                X-Request-Id:
+                  $ref: '#/components/headers/X-Request-Id'
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Error'
+                  example:
+                    error:
+                      code: too_many_rows
+                      details:
+                        hint: split the list, or start the server with a larger --max-lint-rows
+                        limit: 2000
+                        rows: 50000
+                      message: the list has 50000 rows; the limit is 2000 (--max-lint-rows)
             '415':
               $ref: '#/components/responses/UnsupportedMediaType'
             '422':
@@ -766,7 +816,11 @@ enum OpenAPIDocument {
           description: |
             No policy is loaded (`not_ready`). `toolpolicy serve` does not start without a
             policy, and a failed reload keeps the previous one, so a server started by
-            `toolpolicy serve` does not answer this.
+            `toolpolicy serve` does not answer this. With `--decision-log-required`, also
+            when the decision could not be written to the decision log
+            (`decision_not_logged`, `details.reason` the system's error): the request is
+            answered 503 rather than with an unlogged decision, and `/readyz` answers 503
+            while the log's last write failed.
           headers:
             X-Request-Id:
               $ref: '#/components/headers/X-Request-Id'
@@ -1039,9 +1093,14 @@ enum OpenAPIDocument {
           required: [status, digest]
           properties:
             status:
-              const: ready
+              enum: [ready, degraded]
+              description: '`degraded` while the decision log''s last write failed: the answers are right but not all logged.'
             digest:
               $ref: '#/components/schemas/Digest'
+            decisionLogFailures:
+              type: integer
+              minimum: 1
+              description: When `degraded`, how many decision-log lines could not be written since the start.
         PolicyStatus:
           type: object
           description: The policy being served (`GET /v1/policy`).
@@ -1086,6 +1145,36 @@ enum OpenAPIDocument {
               description: The source documents the policy's headers name.
             lastReload:
               $ref: '#/components/schemas/ReloadAttempt'
+            decisionLog:
+              $ref: '#/components/schemas/DecisionLogState'
+        DecisionLogState:
+          type: object
+          description: |
+            The decision log's writes since the start (present when the server has
+            `--decision-log`). A line is written whole or not at all; `failed` counts the
+            lines that could not be written.
+          additionalProperties: false
+          required: [path, required, written, failed, failing]
+          properties:
+            path:
+              type: string
+            required:
+              type: boolean
+              description: Whether `--decision-log-required` is set (an unlogged decision is a 503).
+            written:
+              type: integer
+              minimum: 0
+            failed:
+              type: integer
+              minimum: 0
+            failing:
+              type: boolean
+              description: Whether the last write failed.
+            lastFailure:
+              type: string
+              description: The system's reason for the last failure (`No space left on device`).
+            lastFailureAt:
+              $ref: '#/components/schemas/Timestamp'
         ReloadAttempt:
           type: object
           description: |

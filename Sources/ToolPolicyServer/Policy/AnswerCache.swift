@@ -3,55 +3,80 @@ import ToolPolicy
 
 /// The answers to `/v1/check` bodies already seen, so that a request that repeats (the
 /// helpdesk's usual questions, a CI job run again) costs a lookup instead of a decode, a
-/// decision and an encode. An answer is keyed by the policy digest, the day and the exact
-/// body bytes: a reload, a new day or any other body is a new key. At most `capacity`
-/// answers are kept; when full, the older half of the answers is dropped.
+/// decision and an encode.
+///
+/// An answer is keyed by the SHA-256 of the policy digest, the day and the exact body
+/// bytes: a reload, a new day or any other body is a new key, and the body itself is never
+/// kept. The cache holds at most `capacity` bytes, counted as the answer's decision-log
+/// line parts (the answer's JSON is one of them), the key and ``entryOverhead`` per entry; when the newer half is
+/// full it becomes the older half and the previous older half is dropped.
 package final class AnswerCache: Sendable {
-    /// What identifies an answer.
+    /// A SHA-256 digest of what identifies an answer.
     struct Key: Hashable, Sendable {
-        var digest: String
-        var day: Int64
-        var body: [UInt8]
+        var hex: String
 
-        /// Hashes the body as one block of bytes, not byte by byte.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(digest)
-            hasher.combine(day)
-            body.withUnsafeBytes { hasher.combine(bytes: $0) }
+        /// The key of `body` asked under the policy `digest` on `day`.
+        init(digest: String, day: Int64, body: [UInt8]) {
+            var bytes = Array(digest.utf8)
+            bytes.append(0)
+            withUnsafeBytes(of: day.littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: body)
+            hex = SHA256.hex(bytes)
         }
     }
 
-    /// A decision and its JSON.
+    /// An answer's JSON and its decision-log line.
     struct Answer: Sendable {
-        var decision: Decision
-        var json: [UInt8]
+        var logLine: DecisionLogLine.Prepared
+        var verdict: Verdict
+
+        /// The answer's JSON: the decision of its log line.
+        var json: [UInt8] { logLine.decision }
+
+        /// The bytes the answer and its key are counted for.
+        var byteCount: Int { logLine.byteCount + 64 + AnswerCache.entryOverhead }
+    }
+
+    /// What an entry costs beyond its bytes: the dictionary slot and the arrays' headers.
+    static let entryOverhead = 256
+
+    private struct Generation {
+        var answers: [Key: Answer] = [:]
+        var bytes = 0
     }
 
     private struct State {
-        var recent: [Key: Answer] = [:]
-        var older: [Key: Answer] = [:]
+        var recent = Generation()
+        var older = Generation()
     }
 
-    /// How many answers are kept at most; 0 turns the cache off.
+    /// How many bytes of answers are kept at most; 0 turns the cache off.
     package let capacity: Int
     private let state = Mutex(State())
 
-    /// A cache of at most `capacity` answers.
+    /// A cache of at most `capacity` bytes.
     package init(capacity: Int) { self.capacity = capacity }
+
+    /// The bytes held now, both halves together.
+    package var bytes: Int { state.withLock { $0.recent.bytes + $0.older.bytes } }
 
     func answer(for key: Key) -> Answer? {
         guard capacity > 0 else { return nil }
-        return state.withLock { $0.recent[key] ?? $0.older[key] }
+        return state.withLock { $0.recent.answers[key] ?? $0.older.answers[key] }
     }
 
+    /// Keeps `answer` unless it alone is larger than half the capacity.
     func store(_ answer: Answer, for key: Key) {
-        guard capacity > 0 else { return }
+        let size = answer.byteCount
+        guard capacity > 0, size <= capacity / 2 else { return }
         state.withLock { state in
-            if state.recent.count >= max(1, capacity / 2) {
+            guard state.recent.answers[key] == nil else { return }
+            if state.recent.bytes + size > capacity / 2 {
                 state.older = state.recent
-                state.recent = [:]
+                state.recent = Generation()
             }
-            state.recent[key] = answer
+            state.recent.answers[key] = answer
+            state.recent.bytes += size
         }
     }
 }

@@ -4,25 +4,57 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+package import Logging
 import Synchronization
 package import ToolPolicy
-import ToolPolicyReports
 
 /// The audit trail: one JSON line per decision appended to a file (`--decision-log`), with
 /// the time, the request id, the route, the request's tool and facts, the verdict, the rules
-/// that fired, the policy digest and the whole decision. It records what was asked about
-/// a tool and a use, never who asked (no requester name, address or header).
+/// that fired, the policy digest and the whole decision; one line per `/v1/lint` list
+/// (``DecisionLogLine``). It records what was asked about a tool and a use, never who asked.
+///
+/// A line is written whole or not at all: a short or failed write (a full disk) is cut back
+/// off under the log's lock, and when even that fails the next line starts with a newline.
+/// Every failure is counted, logged on standard error and shown by ``health``; the log never
+/// loses a line silently.
 package final class DecisionLog: Sendable {
-    private let descriptor: Mutex<Int32>
+    private struct State {
+        var descriptor: Int32
+        var fragmentLeft = false
+        var health: Health
+    }
+
+    /// How the log's writes went since the server started.
+    package struct Health: Sendable, Equatable {
+        /// The file appended to.
+        package var path: String
+        /// Lines written whole.
+        package var written = 0
+        /// Lines that could not be written (nothing of them is in the file).
+        package var failed = 0
+        /// Whether the last write failed: the log is failing now.
+        package var failing = false
+        /// The system's reason for the last failure, and when it happened.
+        package var lastFailure: String?
+        /// When the last failure happened.
+        package var lastFailureAt: Date?
+    }
+
+    private let state: Mutex<State>
+    private let calls: FileCalls
+    private let logger: Logger?
     /// The file appended to.
     package let path: String
 
-    /// Opens `path` for appending, creating it (mode 0640) if needed.
+    /// Opens `path` for appending, creating it (mode 0640) if needed. `calls` are the system
+    /// calls the writes make (tests inject faults there); failures are logged to `logger`.
     ///
     /// - Throws: ``OpenError`` when the file cannot be opened.
-    package init(path: String) throws(OpenError) {
+    package init(path: String, calls: FileCalls = .system, logger: Logger? = nil) throws(OpenError) {
         self.path = path
-        descriptor = Mutex(try Self.open(path))
+        self.calls = calls
+        self.logger = logger
+        state = Mutex(State(descriptor: try Self.open(path), health: Health(path: path)))
     }
 
     private static func open(_ path: String) throws(OpenError) -> Int32 {
@@ -37,13 +69,14 @@ package final class DecisionLog: Sendable {
     /// - Throws: ``OpenError`` when the path cannot be opened.
     package func reopen() throws(OpenError) {
         let fresh = try Self.open(path)
-        descriptor.withLock { fd in
-            close(fd)
-            fd = fresh
+        state.withLock { state in
+            close(state.descriptor)
+            state.descriptor = fresh
+            state.fragmentLeft = false
         }
     }
 
-    deinit { descriptor.withLock { _ = close($0) } }
+    deinit { state.withLock { _ = close($0.descriptor) } }
 
     /// Why the decision log could not be opened.
     package struct OpenError: Error, Sendable, CustomStringConvertible {
@@ -55,64 +88,51 @@ package final class DecisionLog: Sendable {
         package var description: String { "cannot open decision log \(path): \(reason)" }
     }
 
-    /// One line of the log. Its JSON is written by hand (``jsonBytes``), like the decision
-    /// it holds; a test checks it against `JSONEncoder`'s sorted-keys output.
-    struct Entry: Encodable {
-        var time: String
-        var requestId: String
-        var route: String
-        var request: Asked
-        var verdict: Verdict
-        var rulesFired: [String]
-        var digest: String
-        var decision: Decision
+    /// How the writes went so far.
+    package var health: Health { state.withLock { $0.health } }
 
-        struct Asked: Encodable {
-            var tool: String
-            var use: [String: FactValue]
-            var date: String
-        }
-
-        /// The line's JSON: compact, keys sorted.
-        var jsonBytes: [UInt8] {
-            var json = JSONWriter()
-            json.raw("{"); json.key("decision"); decision.write(to: &json)
-            json.raw(","); json.key("digest"); json.string(digest)
-            json.raw(","); json.key("request")
-            json.raw("{"); json.key("date"); json.string(request.date)
-            json.raw(","); json.key("tool"); json.string(request.tool)
-            json.raw(","); json.key("use"); json.facts(request.use); json.raw("}")
-            json.raw(","); json.key("requestId"); json.string(requestId)
-            json.raw(","); json.key("route"); json.string(route)
-            json.raw(","); json.key("rulesFired"); json.array(rulesFired) { $0.string($1) }
-            json.raw(","); json.key("time"); json.string(time)
-            json.raw(","); json.key("verdict"); json.string(verdict.rawValue)
-            json.raw("}")
-            return json.bytes
-        }
+    /// Appends one decision; `false` when the line could not be written.
+    @discardableResult
+    package func record(_ decision: Decision, requestID: String, route: String, at time: Date = Date()) -> Bool {
+        append(DecisionLogLine.Prepared(decision).line(time: time.timestamp, requestId: requestID, route: route))
     }
 
-    /// Appends one decision. A line is written with one `write(2)` on an `O_APPEND` file, so
-    /// lines from concurrent requests and replicas never interleave.
-    package func record(_ decision: Decision, requestID: String, route: String, at time: Date = Date()) {
-        let entry = Entry(
-            time: time.timestamp,
-            requestId: requestID, route: route,
-            request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
-            verdict: decision.verdict, rulesFired: decision.rulesFired, digest: decision.policy.digest, decision: decision
-        )
-        let line = entry.jsonBytes
-        descriptor.withLock { writeLine(line, to: $0) }
+    /// Appends one decision already encoded (a cached answer); `false` when it could not be written.
+    @discardableResult
+    func record(_ prepared: DecisionLogLine.Prepared, requestID: String, route: String, at time: Date = Date()) -> Bool {
+        append(prepared.line(time: time.timestamp, requestId: requestID, route: route))
     }
-}
 
-extension Decision {
-    /// The rules whose condition held for this request: the reasons, the conditions met
-    /// or violated, and the advice given, without duplicates, in that order.
-    var rulesFired: [String] {
-        var seen = Set<String>()
-        return (reasons + conditions + advice)
-            .filter { $0.status != .unknown && seen.insert($0.rule).inserted }
-            .map(\.rule)
+    /// Appends one line as a whole or not at all; `false` when it could not be written.
+    func append(_ line: [UInt8]) -> Bool {
+        let (outcome, failures) = state.withLock { state -> (AppendOutcome, Int) in
+            var bytes = line
+            if state.fragmentLeft { bytes.insert(0x0A, at: 0) }
+            let outcome = appendWholeLine(bytes, to: state.descriptor, calls: calls)
+            switch outcome {
+            case .written:
+                state.fragmentLeft = false
+                state.health.written += 1
+                state.health.failing = false
+            case .failed(let reason), .failedWithFragment(let reason):
+                if case .failedWithFragment = outcome { state.fragmentLeft = true }
+                state.health.failed += 1
+                state.health.failing = true
+                state.health.lastFailure = reason
+                state.health.lastFailureAt = Date()
+            }
+            return (outcome, state.health.failed)
+        }
+        switch outcome {
+        case .written:
+            return true
+        case .failed(let reason), .failedWithFragment(let reason):
+            logger?.error("decision not logged", metadata: [
+                "decision_log.path": .string(path), "error": .string(reason),
+                "decision_log.failed": .stringConvertible(failures),
+                "decision_log.fragment_left": .stringConvertible(outcome != .failed(reason: reason)),
+            ])
+            return false
+        }
     }
 }

@@ -10,6 +10,7 @@ import UnixSignals
 struct PolicyReloader: Service {
     let store: PolicyStore
     let decisionLog: DecisionLog?
+    let metrics: ServerMetrics
     let logger: Logger
 
     func run() async throws {
@@ -22,6 +23,7 @@ struct PolicyReloader: Service {
             }
             let before = store.current?.policy.digest
             let report = store.reload()
+            metrics.reload(succeeded: report.succeeded)
             if report.succeeded {
                 logger.notice("policy reloaded", metadata: [
                     "policy.digest": .string(report.digest ?? "-"),
