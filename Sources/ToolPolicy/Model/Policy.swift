@@ -36,6 +36,10 @@ public struct Policy: Sendable {
     let catalogSlots: [Int64]
     /// Each tool's standing as the program tests it, then `unlisted`.
     let standings: [Int64]
+    /// The catalog's gaps: each listed tool's unknown tool fact that some rule reads
+    /// and that would change what the rule does. An answer never puts these to the
+    /// requester (the rule reads the gap as not acting); `validate` reports them.
+    public let catalogGaps: [CatalogGap]
 
     /// The rules of each effect, as indices into ``rules``, and the nodes of their
     /// conditions, kept apart from the rules so evaluation touches no string.
@@ -94,6 +98,16 @@ public struct Policy: Sendable {
 
     /// A rule by id.
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// A tool fact the catalog does not know for a listed tool, and the rules that read it.
+public struct CatalogGap: Sendable, Hashable {
+    /// The tool's id.
+    public let tool: String
+    /// The tool fact's name, without `tool.`.
+    public let fact: String
+    /// The ids of the rules whose outcome would depend on it, in rule order.
+    public internal(set) var rules: [String]
 }
 
 /// How tool names are compared: lowercase, accents folded, white space (non-breaking
