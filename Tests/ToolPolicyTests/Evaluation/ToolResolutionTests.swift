@@ -56,7 +56,7 @@ import Testing
         #expect(decision.verdict == .review)
         #expect(decision.tool.id == nil)
         #expect(decision.tool.standing == .unlisted)
-        #expect(decision.reasons.map(\.rule) == ["national-unlisted-tool"])
+        #expect(decision.reasons.map(\.rule) == ["rennes-unlisted-tool"])
     }
 
     @Test func everyIdNameAndAliasOfTheCatalogResolvesToItsOwnTool() throws {
