@@ -81,6 +81,23 @@ public struct Policy: Sendable {
         toolIndex(named: query).map { tools[$0] }
     }
 
+    /// The catalog tools a name that designates none is a near miss of (`zom`, `tems`,
+    /// `Microsoft Team`): an id, display name or alias within a typing mistake or two,
+    /// closest first. Empty when the name resolves, or is no near miss of any tool:
+    /// then it is an unlisted tool, for review.
+    public func nearMisses(of query: String) -> [CatalogTool] {
+        guard toolIndex(named: query) == nil else { return [] }
+        let target = Array(ToolName.normalize(query))
+        guard target.count >= 3 else { return [] }
+        let limit = target.count <= 5 ? 1 : target.count <= 10 ? 2 : 3
+        var best: [Int: Int] = [:]
+        for (name, index) in toolLookup {
+            let distance = Suggestion.editDistance(target, Array(name))
+            if distance <= limit, distance < (best[index] ?? Int.max) { best[index] = distance }
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { tools[$0.key] }
+    }
+
     func toolIndex(named query: String) -> Int? {
         if let index = toolLookup[query] { return index }
         return toolLookup[ToolName.normalize(query)]
