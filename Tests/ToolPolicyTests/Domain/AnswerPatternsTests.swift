@@ -297,6 +297,81 @@ private let pupilsClass: [String: String] = [
     @Test(arguments: cases6)
     func pattern6(_ item: SeedCase) throws { try check(item) }
 
+    // MARK: 7. Every normative passage is encoded, or listed as deliberately not
+
+    static let cases7: [SeedCase] = profiles.map { profile in
+        SeedCase(passage: SeedPassage(file: dne, section: "Plusieurs outils pour se réunir et collaborer",
+                                      quote: "réunions jusqu’à 10 personnes (soumis à réservation)"), row: DomainCase(
+            label: "RENAVISIO: on reservation", profile: profile, tool: "renavisio",
+            facts: ["audience": "staff", "purpose": "staff-meeting", "participants": "6"], verdict: .allowed,
+            expected: [.advice("national-renavisio-reservation", dne)]
+        ))
+    } + profiles.map { profile in
+        SeedCase(passage: SeedPassage(file: "001_734da41e360d4335.txt", section: "COMMENT CRÉER SA CLASSE VIRTUELLE ?",
+                                      quote: "inscrits sous un profil «Enseignants» avec une adresse académique"), row: DomainCase(
+            label: "The CNED's class: a teacher's account with an academic address", profile: profile, tool: "cned",
+            facts: pupilsClass, verdict: .allowed,
+            expected: [.advice("national-cned-teacher-account", "001_734da41e360d4335.txt")]
+        ))
+    } + [
+        SeedCase(passage: SeedPassage(file: rennes, section: "Solutions de classe virtuelle", quote: "Le Cned est la solution de confiance"),
+                 row: DomainCase(label: "Zoom for a class with pupils: the CNED is the trusted solution", profile: "rennes",
+                                 tool: "zoom", facts: pupilsClass, verdict: .allowed,
+                                 expected: [.advice("rennes-cned-trusted", rennes)])),
+        SeedCase(passage: SeedPassage(file: orleansTours, section: "Risques de captation d’images/de la voix des ses camarades et/ou de ses enseignants par un élève",
+                                      quote: "il n'est pas nécessaire de demander une autorisation aux responsables légaux"),
+                 row: DomainCase(label: "The ENT's class with pupils: no parental authorisation needed", profile: "orleans-tours",
+                                 tool: "bbb-ent", facts: pupilsClass, verdict: .allowed,
+                                 expected: [.advice("orleans-tours-no-parental-authorisation", orleansTours)])),
+        SeedCase(passage: SeedPassage(file: poitiers, section: "Voici quelques principes qui président au choix des outils",
+                                      quote: "gratuité de l’école, neutralité commerciale, protection des données"),
+                 row: DomainCase(label: "Teams under Poitiers: the choice principles beside the review", profile: "poitiers",
+                                 tool: "teams", facts: pupilsClass, verdict: .review,
+                                 expected: [.reason("poitiers-unlisted-tool", poitiers), .advice("poitiers-choice-principles", poitiers)])),
+        SeedCase(passage: SeedPassage(file: dne, section: "Avant", quote: "c’est le lien « élève » qu’il faut envoyer"),
+                 row: DomainCase(label: "The CNED's class: send the pupil link", profile: "strasbourg",
+                                 tool: "cned", facts: pupilsClass, verdict: .allowed,
+                                 expected: [.advice("strasbourg-moderator-before-during", dne)])),
+    ]
+
+    @Test(arguments: cases7)
+    func pattern7(_ item: SeedCase) throws { try check(item) }
+
+    /// « A fact no rule reads is used or removed »: every tool fact the catalog states is
+    /// read by a rule of some profile, or by a classify statement.
+    @Test func everyStatedToolFactIsRead() throws {
+        var read: Set<String> = ["tool.listing", "tool.national_offer", "tool.monetises_data"]  // classify statements
+        var stated: Set<String> = []
+        for profile in profiles {
+            let policy = try TestPolicies.shipped(profile: profile)
+            read.formUnion(policy.rules.flatMap(\.facts))
+            stated.formUnion(policy.tools.flatMap { $0.facts.map { "tool." + $0.name } })
+        }
+        #expect(stated.subtracting(read).isEmpty, "read by no rule: \(stated.subtracting(read).sorted())")
+    }
+
+    // MARK: 8. Names people actually type
+
+    @Test(arguments: profiles)
+    func namesTheSeedsUseResolve(_ profile: String) throws {
+        let policy = try TestPolicies.shipped(profile: profile)
+        // 000 « la plateforme du CNED », 002 « Classe virtuelle du CNED ».
+        #expect(policy.tool(named: "Classe virtuelle du CNED")?.id == "cned")
+        #expect(policy.tool(named: "Ma classe à la maison")?.id == "cned")
+    }
+
+    @Test(arguments: [("zom", "zoom"), ("tems", "teams"), ("Microsoft Team", "teams"), ("discrod", "discord")])
+    func aNearMissSuggestsTheTool(_ name: String, _ id: String) throws {
+        let policy = try TestPolicies.shipped()
+        #expect(policy.tool(named: name) == nil)
+        #expect(policy.nearMisses(of: name).first?.id == id)
+    }
+
+    @Test(arguments: ["jitsi", "webex", "Jitsi Meet", "zoomzoom", "Skype for Business"])
+    func aFarNameIsNoNearMiss(_ name: String) throws {
+        #expect(try TestPolicies.shipped().nearMisses(of: name).isEmpty)
+    }
+
     // MARK: Checking a case
 
     private func check(_ item: SeedCase) throws {
