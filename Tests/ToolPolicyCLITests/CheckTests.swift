@@ -100,7 +100,7 @@ let domainCases: [DomainCase] = [
         arguments: ["cned", "--audience", "pupils", "--purpose", "class", "--mode", "web", "--accounts", "staff",
                     "--no-recorded", "--fact", "waiting_room=false"],
         verdict: .allowed, reasons: ["national-institutional-offer", "rennes-institutional-offer"],
-        advice: ["national-cned-waiting-room"], citation: SourceDocuments.poitiers, exitCode: 0
+        advice: ["national-cned-waiting-room", "national-cned-teacher-account"], citation: SourceDocuments.poitiers, exitCode: 0
     ),
     DomainCase(
         name: "Discord with pupils",
@@ -111,8 +111,7 @@ let domainCases: [DomainCase] = [
     DomainCase(
         name: "Recording a virtual class with pupils",
         arguments: ["cned", "--mode", "web", "--audience", "pupils", "--purpose", "class", "--recorded"],
-        // visio-agents is also « entre enseignants uniquement » (003).
-        verdict: .denied, reasons: ["national-no-recording-of-classes", "national-reserved-audience"],
+        verdict: .denied, reasons: ["national-no-recording-of-classes"],
         citation: SourceDocuments.orleansTours, exitCode: 1
     ),
     DomainCase(

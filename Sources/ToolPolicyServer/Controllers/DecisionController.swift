@@ -21,13 +21,16 @@ struct DecisionController<Context: RequestContext> {
     @Sendable func check(request: Request, context: Context) async throws -> Response {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
-        let policy = try services.policy().policy
-        let key = AnswerCache.Key(digest: policy.digest, day: CivilDate.today().days, body: bytes)
+        let loaded = try services.policy()
+        // The body may name its profile: the key holds every profile's digest.
+        let key = AnswerCache.Key(digest: loaded.digests, day: CivilDate.today().days, body: bytes)
         if let answer = services.answers.answer(for: key) {
             services.decisionLog?.record(answer.decision, requestID: context.id, route: "/v1/check")
             return JSONResponse.bytes(answer.json)
         }
-        let decision = policy.decide(try CheckRequestBody(json: bytes).request(in: policy))
+        let body = try CheckRequestBody(json: bytes)
+        let policy = try loaded.policy(named: body.profile)
+        let decision = policy.decide(try body.request(in: policy))
         services.decisionLog?.record(decision, requestID: context.id, route: "/v1/check")
         let json = decision.jsonBytes
         services.answers.store(.init(decision: decision, json: json), for: key)
@@ -45,7 +48,7 @@ struct DecisionController<Context: RequestContext> {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let body = try CheckRequestBody(json: bytes)
-        let policy = try services.policy().policy
+        let policy = try services.policy().policy(named: body.profile)
         let decision = policy.decide(try body.request(in: policy))
         services.decisionLog?.record(decision, requestID: context.id, route: route)
         return (decision, body, policy)
