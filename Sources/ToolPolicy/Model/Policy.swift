@@ -81,10 +81,12 @@ public struct Policy: Sendable {
         toolIndex(named: query).map { tools[$0] }
     }
 
-    /// The catalog tools a name that designates none is a near miss of (`zom`, `tems`,
-    /// `Microsoft Team`): an id, display name or alias within a typing mistake or two,
-    /// closest first. Empty when the name resolves, or is no near miss of any tool:
-    /// then it is an unlisted tool, for review.
+    /// The catalog tools a name that designates none may mean: a near miss (`zom`, `tems`,
+    /// `Microsoft Team`: an id, display name or alias within a typing mistake or two), or
+    /// the start of several names (`BigBlueButton`, `classe virtuelle`). The profile's
+    /// preferred first (institutional, then tolerated, then the others), then the
+    /// closest. Empty when the name resolves, or is near no tool: then it is an unlisted
+    /// tool, for review.
     public func nearMisses(of query: String) -> [CatalogTool] {
         guard toolIndex(named: query) == nil else { return [] }
         let target = Array(ToolName.normalize(query))
@@ -92,10 +94,20 @@ public struct Policy: Sendable {
         let limit = target.count <= 5 ? 1 : target.count <= 10 ? 2 : 3
         var best: [Int: Int] = [:]
         for (name, index) in toolLookup {
-            let distance = Suggestion.editDistance(target, Array(name))
+            let characters = Array(name)
+            var distance = Suggestion.editDistance(target, characters)
+            if characters.starts(with: target) { distance = min(distance, limit) }
             if distance <= limit, distance < (best[index] ?? Int.max) { best[index] = distance }
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { tools[$0.key] }
+        func preference(_ index: Int) -> Int {
+            switch tools[index].standing {
+            case .institutional: 0
+            case .tolerated: 1
+            case .unclassified, .unlisted: 2
+            case .forbidden: 3
+            }
+        }
+        return best.sorted { (preference($0.key), $0.value, $0.key) < (preference($1.key), $1.value, $1.key) }.map { tools[$0.key] }
     }
 
     func toolIndex(named query: String) -> Int? {

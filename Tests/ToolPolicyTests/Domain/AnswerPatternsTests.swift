@@ -367,6 +367,17 @@ private let pupilsClass: [String: String] = [
         #expect(policy.nearMisses(of: name).first?.id == id)
     }
 
+    /// « BigBlueButton » is the ENT's in 002 (Orléans-Tours) and visio-agents in 003
+    /// (Rennes): the name is ambiguous, its candidates listed, the profile's preferred first.
+    @Test(arguments: [("orleans-tours", "bbb-ent"), ("rennes", "bbb-visio-agents"), ("strasbourg", "bbb-visio-agents")])
+    func anAmbiguousNameListsTheProfilesPreferredFirst(_ profile: String, _ first: String) throws {
+        let policy = try TestPolicies.shipped(profile: profile)
+        #expect(policy.tool(named: "BigBlueButton") == nil)
+        let candidates = policy.nearMisses(of: "BigBlueButton").map(\.id)
+        #expect(candidates.first == first, "\(candidates)")
+        #expect(Set(candidates) == ["bbb-ent", "bbb-visio-agents", "bbb-visio-ecoles"])
+    }
+
     @Test(arguments: ["jitsi", "webex", "Jitsi Meet", "zoomzoom", "Skype for Business"])
     func aFarNameIsNoNearMiss(_ name: String) throws {
         #expect(try TestPolicies.shipped().nearMisses(of: name).isEmpty)
