@@ -95,4 +95,22 @@ import ToolPolicyServer
             }
         }
     }
+
+    /// `GET /v1/tools?profile=` gives that profile's classes.
+    @Test func theCatalogTakesAProfile() async throws {
+        let app = Application(router: buildRouter(services: Self.services))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/tools/bbb-ent?profile=orleans-tours", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(decoding: response.body.readableBytesView, as: UTF8.self).contains("institutional"))
+            }
+            try await client.execute(uri: "/v1/tools/bbb-ent", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(decoding: response.body.readableBytesView, as: UTF8.self).contains("unclassified"))
+            }
+            try await client.execute(uri: "/v1/tools?profile=lyon", method: .get) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
 }

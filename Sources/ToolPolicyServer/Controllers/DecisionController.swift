@@ -62,7 +62,7 @@ struct DecisionController<Context: RequestContext> {
         let type = try RequestBody.requireMediaType(of: request, in: [RequestBody.json, RequestBody.csv])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let today = try CheckRequestBody.day(request.uri.queryParameters["date"].map(String.init))
-        let policy = try services.policy().policy
+        let policy = try services.policy().policy(named: request.profileParameter)
         let name = request.uri.queryParameters["name"].map(String.init) ?? "-"
         let linter = UseListLinter(policy: policy, today: today, explainAllowed: true)
         var reporter = RecordingLintReporter(
