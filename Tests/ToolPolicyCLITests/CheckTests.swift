@@ -100,7 +100,7 @@ let domainCases: [DomainCase] = [
         arguments: ["cned", "--audience", "pupils", "--purpose", "class", "--mode", "web", "--accounts", "staff",
                     "--no-recorded", "--fact", "waiting_room=false"],
         verdict: .allowed, reasons: ["national-institutional-offer", "rennes-institutional-offer"],
-        advice: ["national-cned-waiting-room"], citation: SourceDocuments.poitiers, exitCode: 0
+        advice: ["national-cned-waiting-room", "national-cned-teacher-account"], citation: SourceDocuments.poitiers, exitCode: 0
     ),
     DomainCase(
         name: "Discord with pupils",
@@ -117,13 +117,14 @@ let domainCases: [DomainCase] = [
     DomainCase(
         name: "Recording a class with pupils on an institutional BigBlueButton",
         arguments: ["bbb-visio-agents", "--mode", "web", "--audience", "pupils", "--purpose", "class", "--recorded"],
-        verdict: .denied, reasons: ["national-no-recording-of-classes"],
+        // visio-agents is also « entre enseignants uniquement » (003).
+        verdict: .denied, reasons: ["national-no-recording-of-classes", "national-reserved-audience"],
         citation: SourceDocuments.orleansTours, exitCode: 1
     ),
     DomainCase(
         name: "A tool nobody has listed",
         arguments: ["jitsi"],
-        verdict: .review, reasons: ["national-unlisted-tool"],
+        verdict: .review, reasons: ["rennes-unlisted-tool"],
         citation: SourceDocuments.rennes, exitCode: 2
     ),
 ]
@@ -213,13 +214,31 @@ struct CheckTests {
         #expect(text.stdout.contains("À préciser : "))
     }
 
-    /// A staff meeting does not say pupils are absent: the recording ban stays open.
+    /// A staff meeting does not say pupils are absent: the recording ban stays open, and
+    /// so does visio-agents' teachers-only audience (003).
     @Test func staffMeetingAloneIsConditionalOnTheRecordingBan() throws {
         let result = try CLI.run(policy: ["check", "bbb-visio-agents", "--purpose", "staff-meeting", "--mode", "install", "--format", "json"])
         #expect(result.status == 0, "\(result)")
         let decision = try JSONDecoder.decode(Decision.self, from: result)
         #expect(decision.verdict == .conditional)
-        #expect(decision.conditions.map(\.rule) == ["national-no-recording-of-classes"])
+        #expect(decision.conditions.map(\.rule) == ["national-no-recording-of-classes", "national-reserved-audience"])
+        #expect(decision.unknownFacts == ["use.audience", "use.recorded"])
+    }
+
+    /// Issue 9, pattern 8: a near miss of a listed tool is a typing mistake, not an
+    /// unlisted tool: exit 64 with the suggestion, no AMIGO letter.
+    @Test(arguments: [("zom", "Zoom (zoom)"), ("tems", "Microsoft Teams (teams)"), ("Microsoft Team", "Microsoft Teams (teams)")])
+    func aNearMissIsAskedNotReviewed(_ name: String, _ suggestion: String) throws {
+        let result = try CLI.run(policy: ["check", name])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("did you mean \(suggestion)?"), "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A name far from every listed tool is unlisted: the review (exit 2).
+    @Test func aFarNameIsStillUnlisted() throws {
+        #expect(try CLI.run(policy: ["check", "jitsi"]).status == 2)
+        #expect(try CLI.run(policy: ["check", "Classe virtuelle du CNED"]).status == 0)
     }
 
     @Test(arguments: ["Zoom", "zoom web", "ZOOM-WEB", "Zoom_Meetings", "zôom"])

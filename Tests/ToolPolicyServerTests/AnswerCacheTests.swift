@@ -53,7 +53,7 @@ import ToolPolicyReports
     @Test func capacityBoundsTheBytesAndZeroTurnsItOff() throws {
         let policy = try #require(makeServices().store.current?.policy)
         let decision = policy.decide(try policy.request(tool: "zoom", today: .today()))
-        let answer = AnswerCache.Answer(logLine: DecisionLogLine.Prepared(decision), verdict: decision.verdict)
+        let answer = AnswerCache.Answer(logLine: DecisionLogLine.Prepared(decision), verdict: decision.verdict, profile: policy.profileName)
         let capacity = 10 * answer.byteCount
         let cache = AnswerCache(capacity: capacity)
         for index in 0..<100 {

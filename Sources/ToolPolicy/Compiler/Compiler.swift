@@ -61,12 +61,21 @@ struct Compiler {
         let folded = compiler.foldedNodes(rules: rules, catalogSlots: catalogSlots, standings: standings, width: toolFactCount)
         indices.foldedConditions = folded.conditions
         indices.foldedRequirements = folded.requirements
+        var catalogGaps: [CatalogGap] = []
+        for gap in folded.gaps {
+            let tool = catalog[gap.row].id
+            if let at = catalogGaps.firstIndex(where: { $0.tool == tool && $0.fact == gap.fact }) {
+                if !catalogGaps[at].rules.contains(gap.rule) { catalogGaps[at].rules.append(gap.rule) }
+            } else {
+                catalogGaps.append(CatalogGap(tool: tool, fact: gap.fact, rules: [gap.rule]))
+            }
+        }
         let policy = Policy(
             name: base.name, profile: profile?.name, title: top.title ?? base.title, digest: digest, files: files,
             sourceDocuments: layers.flatMap(\.sourceDocuments), toolFacts: compiler.factOrder[.tool]!,
             useFacts: compiler.factOrder[.use]!, tools: catalog, rules: rules, overrides: overrides,
             program: compiler.program, toolLookup: compiler.toolLookup, strings: compiler.strings, ruleIndices: indices,
-            catalogSlots: catalogSlots, standings: standings
+            catalogSlots: catalogSlots, standings: standings, catalogGaps: catalogGaps
         )
         return (policy, compiler.diagnostics)
     }

@@ -117,6 +117,10 @@ extension Decision {
         case .review:
             reasons = indices(.review, .true).map { finding($0, .applies) }
             if tool == nil, reasons.isEmpty { reasons = [Decision.unlistedTool(policy.name)] }
+            // An unlisted tool is reviewed whatever the use; what the use breaks meanwhile is said too.
+            if tool == nil {
+                reasons += indices(.forbid, .true).map { finding($0, .applies) } + violated.map { finding($0, .violated) }
+            }
         case .allowed, .conditional:
             let permits = indices(.permit, .true)
             reasons = permits.map { finding($0, .applies) }

@@ -1,8 +1,8 @@
 extension Policy {
     /// Decides a request and records every rule's truth in `trace`; the fast path.
     ///
-    /// Precedence (`docs/language.md` §5): a true forbid or a violated requirement denies;
-    /// then an unlisted tool or a true review rule gives `review`; then no true or unknown
+    /// Precedence (`docs/language.md` §5): a tool absent from the catalog gives `review`;
+    /// then a true forbid or a violated requirement denies; then a true review rule gives `review`; then no true or unknown
     /// permit denies; then any unknown forbid or requirement, or only unknown permits,
     /// gives `conditional`; else `allowed`. Allocates nothing.
     public func verdict(for request: UseRequest, trace: inout EvaluationTrace) -> Verdict {
@@ -40,8 +40,11 @@ extension Policy {
                 }
             }
         }
+        // A tool absent from the catalog is reviewed whatever the use: the academy's review
+        // path comes first; the forbids that hold are listed with it.
+        if !listed { return .review }
         if denied { return .denied }
-        if !listed || ruleIndices.review.contains(where: { trace.conditions[$0] == .true }) { return .review }
+        if ruleIndices.review.contains(where: { trace.conditions[$0] == .true }) { return .review }
         var permitted = false
         var maybePermitted = false
         for index in ruleIndices.permit {

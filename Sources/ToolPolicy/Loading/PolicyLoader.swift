@@ -70,6 +70,17 @@ public enum PolicyLoader {
         return PolicyLoadResult(policy: policy, diagnostics: sorted(diagnostics), sources: sources, profiles: profileNames)
     }
 
+    /// Compiles every profile of already-read sources, once, for a service that answers for
+    /// several academies: the profiles that compile, by name.
+    public static func loadProfiles(sources: [SourceFile]) -> [String: Policy] {
+        let names = load(sources: sources, profile: nil).profiles
+        var policies: [String: Policy] = [:]
+        for name in names {
+            if let policy = load(sources: sources, profile: name).policy { policies[name] = policy }
+        }
+        return policies
+    }
+
     /// Compiles the base alone and every profile, and returns all their diagnostics once each:
     /// what `toolpolicy validate` reports.
     public static func validate(at path: String) -> PolicyLoadResult {

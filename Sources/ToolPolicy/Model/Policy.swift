@@ -36,6 +36,10 @@ public struct Policy: Sendable {
     let catalogSlots: [Int64]
     /// Each tool's standing as the program tests it, then `unlisted`.
     let standings: [Int64]
+    /// The catalog's gaps: each listed tool's unknown tool fact that some rule reads
+    /// and that would change what the rule does. An answer never puts these to the
+    /// requester (the rule reads the gap as not acting); `validate` reports them.
+    public let catalogGaps: [CatalogGap]
 
     /// The rules of each effect, as indices into ``rules``, and the nodes of their
     /// conditions, kept apart from the rules so evaluation touches no string.
@@ -77,6 +81,35 @@ public struct Policy: Sendable {
         toolIndex(named: query).map { tools[$0] }
     }
 
+    /// The catalog tools a name that designates none may mean: a near miss (`zom`, `tems`,
+    /// `Microsoft Team`: an id, display name or alias within a typing mistake or two), or
+    /// the start of several names (`BigBlueButton`, `classe virtuelle`). The profile's
+    /// preferred first (institutional, then tolerated, then the others), then the
+    /// closest. Empty when the name resolves, or is near no tool: then it is an unlisted
+    /// tool, for review.
+    public func nearMisses(of query: String) -> [CatalogTool] {
+        guard toolIndex(named: query) == nil else { return [] }
+        let target = Array(ToolName.normalize(query))
+        guard target.count >= 3 else { return [] }
+        let limit = target.count <= 5 ? 1 : target.count <= 10 ? 2 : 3
+        var best: [Int: Int] = [:]
+        for (name, index) in toolLookup {
+            let characters = Array(name)
+            var distance = Suggestion.editDistance(target, characters)
+            if characters.starts(with: target) { distance = min(distance, limit) }
+            if distance <= limit, distance < (best[index] ?? Int.max) { best[index] = distance }
+        }
+        func preference(_ index: Int) -> Int {
+            switch tools[index].standing {
+            case .institutional: 0
+            case .tolerated: 1
+            case .unclassified, .unlisted: 2
+            case .forbidden: 3
+            }
+        }
+        return best.sorted { (preference($0.key), $0.value, $0.key) < (preference($1.key), $1.value, $1.key) }.map { tools[$0.key] }
+    }
+
     func toolIndex(named query: String) -> Int? {
         if let index = toolLookup[query] { return index }
         return toolLookup[ToolName.normalize(query)]
@@ -94,6 +127,16 @@ public struct Policy: Sendable {
 
     /// A rule by id.
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// A tool fact the catalog does not know for a listed tool, and the rules that read it.
+public struct CatalogGap: Sendable, Hashable {
+    /// The tool's id.
+    public let tool: String
+    /// The tool fact's name, without `tool.`.
+    public let fact: String
+    /// The ids of the rules whose outcome would depend on it, in rule order.
+    public internal(set) var rules: [String]
 }
 
 /// How tool names are compared: lowercase, accents folded, white space (non-breaking

@@ -66,6 +66,13 @@ extension ToolPolicyCommand {
 
         func run() throws {
             let policy = try policyOptions.load()
+            // A near miss of a listed tool is a typing mistake, not an unlisted tool: ask.
+            let candidates = policy.nearMisses(of: tool)
+            if !candidates.isEmpty {
+                let names = candidates.map { "\($0.name) (\($0.id))" }
+                StandardError.write("error: `\(tool)` is not in the catalog\n  = hint: did you mean \(names.joined(separator: ", or "))?\n")
+                throw ExitStatus.usage
+            }
             let request: UseRequest
             do {
                 request = try policy.request(tool: tool, facts: try useFacts(), today: try Today.resolve(date))

@@ -22,10 +22,24 @@ extension ToolPolicyCommand {
             }
             if !result.diagnostics.isEmpty { StandardError.write(renderer.render(result.diagnostics)) }
             let base = PolicyLoader.load(sources: result.sources, profile: nil).policy
+            var gaps: [String: [CatalogGap]] = [:]
             print("\(path): OK — \(result.sources.count) files, \(base?.tools.count ?? 0) tools")
             for profile in result.profiles {
                 guard let compiled = PolicyLoader.load(sources: result.sources, profile: profile).policy else { continue }
                 print("  profile \(profile) on \(compiled.name): \(compiled.rules.count) rules in force, \(compiled.overrides.count) overrides, \(compiled.digest)")
+                gaps[profile] = compiled.catalogGaps
+            }
+            // The catalog's gaps: never a requester's condition, so the rule authors hear of
+            // them here, one line per profile, fact and rules, with the tools concerned.
+            for profile in result.profiles {
+                var lines: [(key: String, tools: [String])] = []
+                for gap in gaps[profile] ?? [] {
+                    let key = "`tool.\(gap.fact)`, read by \(gap.rules.joined(separator: ", "))"
+                    if let at = lines.firstIndex(where: { $0.key == key }) { lines[at].tools.append(gap.tool) } else { lines.append((key, [gap.tool])) }
+                }
+                for line in lines {
+                    StandardError.write("warning: profile \(profile): the catalog does not know \(line.key), for \(line.tools.joined(separator: ", ")); answers read the gap as the rule not acting\n")
+                }
             }
         }
     }

@@ -46,7 +46,10 @@ package struct DecisionText: Sendable {
             for remedy in decision.remedies { out += "  → \(remedy.text(in: language))\n" }
         }
         if !decision.unknownFacts.isEmpty {
+            // Only the request's facts are ever unknown here: each is a question for the requester.
+            let wording = UseWording(language: language)
             out += "\n\(labels.toSettle) : \(decision.unknownFacts.joined(separator: ", "))\n"
+            for fact in decision.unknownFacts { out += "  ? \(wording.question(for: fact, in: nil))\n" }
         }
         return out
     }

@@ -20,10 +20,40 @@ package struct UseWording: Sendable {
         case "recorded": ("Séance enregistrée", "Session recorded")
         case "participants": ("Nombre de participants", "Number of participants")
         case "waiting_room": ("Salle d'attente ou authentification activée", "Waiting room or authentication on")
+        case "dpa_signed": ("Contrat de sous-traitance établi par le chef d'établissement", "Data-processing contract signed by the head of school")
         default: nil
         }
         guard let words else { return fact.description.isEmpty ? fact.name : fact.description }
         return language == .fr ? words.fr : words.en
+    }
+
+    /// The question that settles an unknown fact of the request (`use.computer`), put to
+    /// the requester; a fact this table does not know is asked from its description.
+    package func question(for qualifiedName: String, in policy: Policy?) -> String {
+        let name = qualifiedName.hasPrefix("use.") ? String(qualifiedName.dropFirst(4)) : qualifiedName
+        let words: (fr: String, en: String)? = switch name {
+        case "mode": ("L'outil sera-t-il installé sur le poste, ou utilisé dans un navigateur web ?",
+                      "Will the tool be installed, or used in a web browser?")
+        case "computer": ("Sur quel ordinateur : administratif, pédagogique, ou personnel ?",
+                          "On which computer: administrative, teaching, or personal?")
+        case "accounts": ("Qui devra se créer un compte : personne, des personnels, des élèves, des extérieurs ?",
+                          "Who will have to create an account: nobody, staff, pupils, outside parties?")
+        case "audience": ("Qui participera : des élèves, des personnels, des extérieurs (parents, partenaires) ?",
+                          "Who will take part: pupils, staff, outside parties (parents, partners)?")
+        case "purpose": ("Pour quoi : une classe, une réunion de personnels, un conseil, une réunion avec des extérieurs ?",
+                         "What for: a class, a staff meeting, a council, a meeting with outside parties?")
+        case "recorded": ("La séance sera-t-elle enregistrée ?", "Will the session be recorded?")
+        case "participants": ("Combien de participants ?", "How many participants?")
+        case "waiting_room": ("La salle d'attente ou l'authentification sera-t-elle activée ?",
+                              "Will the waiting room or authentication be on?")
+        case "dpa_signed": ("Le chef d'établissement a-t-il établi un contrat de sous-traitance de données avec le fournisseur ?",
+                            "Has the head of school signed a data-processing contract with the provider?")
+        default: nil
+        }
+        if let words { return language == .fr ? words.fr : words.en }
+        let description = policy?.fact(named: qualifiedName)?.description ?? ""
+        let subject = description.isEmpty ? name : description
+        return language == .fr ? "\(subject) ?" : "\(subject)?"
     }
 
     /// The label of one value of an enum or set fact.

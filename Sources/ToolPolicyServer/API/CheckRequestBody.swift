@@ -18,8 +18,10 @@ struct CheckRequestBody: Sendable {
     var requester: String?
     /// Who answers, for the reply's signature.
     var signature: String?
+    /// The academy profile to answer under; the server's `--profile` when absent.
+    var profile: String?
 
-    private static let fields: Set<String> = ["tool", "use", "date", "requester", "signature"]
+    private static let fields: Set<String> = ["tool", "use", "date", "requester", "signature", "profile"]
 
     /// Reads a body with ``JSONReader`` and a hand mapping: no `Codable`, no bridging.
     ///
@@ -34,7 +36,7 @@ struct CheckRequestBody: Sendable {
         }
         guard let members = root.members else { throw Self.invalid("", "expected an object") }
         if let unknown = members.map(\.key).sorted().first(where: { !Self.fields.contains($0) }) {
-            throw Self.invalid(unknown, "unknown field; the body has `tool`, `use`, `date` (and `requester`, `signature` for /v1/reply); facts go inside `use`")
+            throw Self.invalid(unknown, "unknown field; the body has `tool`, `use`, `date`, `profile` (and `requester`, `signature` for /v1/reply); facts go inside `use`")
         }
         guard let tool = root["tool"] else { throw Self.invalid("", "missing field `tool`") }
         guard case .string(let name) = tool.value else { throw Self.invalid("tool", "expected a string") }
@@ -42,6 +44,7 @@ struct CheckRequestBody: Sendable {
         date = try Self.optionalString(root, "date")
         requester = try Self.optionalString(root, "requester")
         signature = try Self.optionalString(root, "signature")
+        profile = try Self.optionalString(root, "profile")
         use = [:]
         switch root["use"]?.value {
         case nil, .null?:
@@ -96,6 +99,15 @@ struct CheckRequestBody: Sendable {
             throw APIError(.unprocessableContent, code: "invalid_request", message: "`tool` is empty", details: ["path": .string("tool")])
         }
         let today = try Self.day(date)
+        // A near miss of a listed tool is a typing mistake: ask, with the candidates.
+        let candidates = policy.nearMisses(of: tool)
+        if !candidates.isEmpty {
+            let names = candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or ")
+            throw APIError(.unprocessableContent, code: "unknown_tool", message: "`\(tool)` is not in the catalog: did you mean \(names)?",
+                           details: ["path": .string("tool"), "candidates": .array(candidates.map {
+                               .object(["id": .string($0.id), "name": .string($0.name)])
+                           })])
+        }
         let (request, errors) = policy.collectingRequest(tool: tool, facts: use, today: today)
         guard errors.isEmpty else { throw APIError.invalidFacts(errors) }
         return request

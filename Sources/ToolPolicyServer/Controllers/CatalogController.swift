@@ -17,14 +17,14 @@ struct CatalogController<Context: RequestContext> {
 
     /// The catalog document, as `toolpolicy tools --format json` writes it.
     @Sendable func tools(request: Request, context: Context) async throws -> Response {
-        try JSONResponse.encoded(CatalogDocument(policy: try services.policy().policy))
+        try JSONResponse.encoded(CatalogDocument(policy: try services.policy().policy(named: request.profileParameter)))
     }
 
     /// One tool of the catalog, by id (or by name or alias, as `check` accepts).
     @Sendable func tool(request: Request, context: Context) async throws -> Response {
         let raw = context.parameters.get("id") ?? ""
         let id = raw.removingPercentEncoding ?? raw
-        let policy = try services.policy().policy
+        let policy = try services.policy().policy(named: request.profileParameter)
         let catalog = CatalogDocument(policy: policy)
         guard let tool = catalog.tool(id) ?? policy.tool(named: id).flatMap({ catalog.tool($0.id) }) else {
             throw APIError.unknownTool(id, known: catalog.tools.map(\.id))
@@ -36,6 +36,11 @@ struct CatalogController<Context: RequestContext> {
     @Sendable func policy(request: Request, context: Context) async throws -> Response {
         try JSONResponse.encoded(PolicyDocument(store: services.store, decisionLog: services.decisionLog, required: services.options.decisionLogRequired))
     }
+}
+
+extension Request {
+    /// `?profile=poitiers`: the academy profile a GET names; the server's default when absent.
+    var profileParameter: String? { uri.queryParameters["profile"].map(String.init) }
 }
 
 extension APIError {

@@ -21,19 +21,22 @@ struct DecisionController<Context: RequestContext> {
     @Sendable func check(request: Request, context: Context) async throws -> Response {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
-        let policy = try services.policy().policy
-        let key = AnswerCache.Key(digest: policy.digest, day: CivilDate.today().days, body: bytes)
+        let loaded = try services.policy()
+        // The body may name its profile: the key holds every profile's digest.
+        let key = AnswerCache.Key(digest: loaded.digests, day: CivilDate.today().days, body: bytes)
         if let answer = services.answers.answer(for: key) {
             services.metrics.cacheLookup(hit: true, bytes: services.answers.bytes)
-            services.metrics.decisions(answer.verdict, profile: policy.profileName)
+            services.metrics.decisions(answer.verdict, profile: answer.profile)
             try services.log { $0.record(answer.logLine, requestID: context.id, route: "/v1/check") }
             return JSONResponse.bytes(answer.json)
         }
-        let decision = policy.decide(try CheckRequestBody(json: bytes).request(in: policy))
+        let body = try CheckRequestBody(json: bytes)
+        let policy = try loaded.policy(named: body.profile)
+        let decision = policy.decide(try body.request(in: policy))
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         let line = DecisionLogLine.Prepared(decision)
         try services.log { $0.record(line, requestID: context.id, route: "/v1/check") }
-        services.answers.store(.init(logLine: line, verdict: decision.verdict), for: key)
+        services.answers.store(.init(logLine: line, verdict: decision.verdict, profile: policy.profileName), for: key)
         services.metrics.cacheLookup(hit: false, bytes: services.answers.bytes)
         return JSONResponse.bytes(line.decision)
     }
@@ -43,7 +46,7 @@ struct DecisionController<Context: RequestContext> {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let body = try CheckRequestBody(json: bytes)
-        let policy = try services.policy().policy
+        let policy = try services.policy().policy(named: body.profile)
         let decision = policy.decide(try body.request(in: policy))
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         try services.log { $0.record(decision, requestID: context.id, route: "/v1/reply") }
@@ -61,7 +64,7 @@ struct DecisionController<Context: RequestContext> {
         let type = try RequestBody.requireMediaType(of: request, in: [RequestBody.json, RequestBody.csv])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let today = try CheckRequestBody.day(request.uri.queryParameters["date"].map(String.init))
-        let policy = try services.policy().policy
+        let policy = try services.policy().policy(named: request.profileParameter)
         let name = request.uri.queryParameters["name"].map(String.init) ?? "-"
         let list = try LintList.read(bytes, csv: type == RequestBody.csv, limit: services.options.maxLintRows)
         let linter = UseListLinter(policy: policy, today: today, explainAllowed: true)

@@ -717,6 +717,9 @@ enum OpenAPIDocument {
             `details.path` names the field. `invalid_facts`: use facts the policy does not
             declare or values outside their type, every one listed in `details.errors` with
             the `fact`, the `message`, the `allowed` values and, when one is close, a `hint`.
+            `unknown_tool`: the tool is a near miss of listed tools (`zom`), with
+            `details.candidates` (`id`, `name`), closest first. `unknown_profile`: `profile`
+            names no profile of the folder.
           headers:
             X-Request-Id:
               $ref: '#/components/headers/X-Request-Id'
@@ -1001,6 +1004,9 @@ enum OpenAPIDocument {
             date:
               $ref: '#/components/schemas/Date'
               description: The evaluation date. Today in UTC when absent.
+            profile:
+              type: string
+              description: The academy profile to answer under (`rennes`, `orleans-tours`, `poitiers`, `strasbourg`). The server's `--profile` when absent; every profile is compiled at start and reloaded together. An unknown one is a 422 `unknown_profile`.
             requester:
               type: string
               description: '`/v1/reply` only: who asked, for the greeting. Never logged. Ignored by `/v1/check`.'

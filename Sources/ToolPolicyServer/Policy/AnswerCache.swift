@@ -29,6 +29,8 @@ package final class AnswerCache: Sendable {
     struct Answer: Sendable {
         var logLine: DecisionLogLine.Prepared
         var verdict: Verdict
+        /// The profile that decided, for the metrics of a cached answer.
+        var profile: String
 
         /// The answer's JSON: the decision of its log line.
         var json: [UInt8] { logLine.decision }

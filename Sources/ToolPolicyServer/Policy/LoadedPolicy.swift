@@ -1,5 +1,6 @@
 package import Foundation
 package import ToolPolicy
+import HTTPTypes
 
 /// A compiled policy as the server serves it, with when and from what it was loaded.
 package struct LoadedPolicy: Sendable {
@@ -13,6 +14,25 @@ package struct LoadedPolicy: Sendable {
     package let sources: [String]
     /// Warnings the compiler gave (errors would have kept it from loading).
     package let warnings: [Diagnostic]
+    /// Every profile of the folder, compiled with the default and reloaded with it, for a
+    /// request that names its profile (`"profile": "poitiers"`).
+    package var profiles: [String: Policy] = [:]
+
+    /// The digests of the default and of every profile: what an answer may depend on.
+    package var digests: String {
+        ([policy.digest] + profiles.keys.sorted().compactMap { profiles[$0]?.digest }).joined(separator: ",")
+    }
+
+    /// The policy a request names, or the default (`--profile`) when it names none.
+    package func policy(named profile: String?) throws(APIError) -> Policy {
+        guard let profile, profile != policy.profileName else { return policy }
+        guard let named = profiles[profile] else {
+            throw APIError(.unprocessableContent, code: "unknown_profile",
+                           message: "unknown profile `\(profile)`; known: \(profiles.keys.sorted().joined(separator: ", "))",
+                           details: ["path": .string("profile"), "allowed": .strings(profiles.keys.sorted())])
+        }
+        return named
+    }
 }
 
 /// The outcome of the last load or reload attempt, shown by `GET /v1/policy`.

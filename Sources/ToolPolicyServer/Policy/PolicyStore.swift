@@ -44,7 +44,8 @@ package final class PolicyStore: Sendable {
             LoadedPolicy(
                 policy: policy, loadedAt: report.at,
                 loadMilliseconds: elapsed.milliseconds,
-                sources: policy.files, warnings: result.diagnostics
+                sources: policy.files, warnings: result.diagnostics,
+                profiles: PolicyLoader.loadProfiles(sources: result.sources)
             )
         }
         state.withLock { state in

@@ -159,7 +159,7 @@ private let webNoAccounts: [String: String] = [
             tool: "Jitsi Meet",
             facts: ["mode": "web", "audience": "staff"],
             verdict: .review,
-            expected: [.reason("national-unlisted-tool", rennes)]
+            expected: [.reason("rennes-unlisted-tool", rennes)]
         ),
     ]
 
@@ -182,12 +182,13 @@ private let webNoAccounts: [String: String] = [
             absent: ["national-participant-limit"]
         ),
         DomainCase(
-            label: "Zoom installed on a personal computer: web only holds whatever the computer",
+            // 003 « SOLUTIONS TOLÉRÉES »: the ban names administrative and pedagogical computers only.
+            label: "Zoom installed on a personal computer: outside the text of the ban",
             tool: "zoom",
             facts: ["mode": "install", "computer": "personal", "accounts": "none", "audience": "external", "recorded": "false"],
-            verdict: .denied,
-            expected: [.reason("rennes-tolerated-browser-only", rennes, .violated)],
-            absent: ["rennes-no-install-on-school-computers"]
+            verdict: .allowed,
+            expected: [.condition("rennes-tolerated-no-account", rennes, .met)],
+            absent: ["rennes-no-install-on-school-computers", "rennes-tolerated-browser-only"]
         ),
         DomainCase(
             label: "StarLeaf web where staff create accounts",
@@ -202,18 +203,20 @@ private let webNoAccounts: [String: String] = [
             facts: ["mode": "web", "computer": "personal", "accounts": "none", "audience": "external", "recorded": "false"],
             verdict: .allowed,
             expected: [
-                .condition("rennes-tolerated-browser-only", rennes, .met),
                 .condition("rennes-tolerated-no-account", rennes, .met),
             ],
+            absent: ["rennes-tolerated-browser-only"],
             unknownFacts: []
         ),
         DomainCase(
-            label: "Teams web with pupils, no accounts: open on the provider's business model",
+            // The provider's business model is the catalog's gap, never the requester's condition.
+            label: "Teams web with pupils, no accounts: allowed on the framework's own terms",
             tool: "teams",
             facts: webNoAccounts.merging(["audience": "pupils"]) { $1 },
-            verdict: .conditional,
-            expected: [.condition("national-no-monetised-data-with-pupils", orleansTours, .unknown)],
-            unknownFacts: ["tool.monetises_data"]
+            verdict: .allowed,
+            expected: [.condition("rennes-tolerated-no-account", rennes, .met)],
+            absent: ["national-no-monetised-data-with-pupils"],
+            unknownFacts: []
         ),
         DomainCase(
             label: "Zoom for a council: VIA or Scaleway advised",
@@ -233,7 +236,7 @@ private let webNoAccounts: [String: String] = [
         DomainCase(
             label: "VIA with pupils: reserved first for staff",
             tool: "classe virtuelle via",
-            facts: ["audience": "pupils", "recorded": "false", "mode": "web"],
+            facts: ["audience": "pupils", "purpose": "class", "recorded": "false", "mode": "web"],
             verdict: .allowed,
             expected: [.advice("national-via-staff-first", dne)]
         ),
@@ -260,11 +263,11 @@ private let webNoAccounts: [String: String] = [
             expected: [.reason("rennes-forbidden-tools", rennes), .reason("national-personal-use-only", orleansTours)]
         ),
         DomainCase(
-            label: "An unlisted tool recording pupils is denied, not reviewed",
+            label: "An unlisted tool recording pupils is reviewed, the recording ban said with it",
             tool: "Jitsi Meet",
             facts: ["recorded": "true", "audience": "pupils"],
-            verdict: .denied,
-            expected: [.reason("national-no-recording-of-classes", orleansTours)],
+            verdict: .review,
+            expected: [.reason("rennes-unlisted-tool", rennes), .reason("national-no-recording-of-classes", orleansTours)],
             absent: ["national-unlisted-tool"]
         ),
         DomainCase(
@@ -272,7 +275,8 @@ private let webNoAccounts: [String: String] = [
             tool: "bbb moodle",
             facts: ["audience": "pupils", "recorded": "false"],
             verdict: .review,
-            expected: [.reason("national-unclassified-tool", rennes)]
+            expected: [.reason("rennes-unlisted-tool", rennes)],
+            absent: ["national-unclassified-tool"]
         ),
         DomainCase(
             label: "visio-ecoles is institutional in Rennes",
@@ -322,7 +326,8 @@ private let webNoAccounts: [String: String] = [
             tool: "zoom",
             facts: webNoAccounts.merging(["audience": "external"]) { $1 },
             verdict: .review,
-            expected: [.reason("national-unclassified-tool", rennes), .reason("poitiers-other-internet-tools", poitiers)]
+            expected: [.reason("poitiers-unlisted-tool", poitiers)],
+            absent: ["national-unclassified-tool"]
         ),
         DomainCase(
             label: "A council on Zoom: VIA advised",
@@ -346,7 +351,7 @@ private let webNoAccounts: [String: String] = [
             label: "VIA with pupils: CNED advised, and end-of-session care",
             profile: "strasbourg",
             tool: "via",
-            facts: ["audience": "pupils", "recorded": "false"],
+            facts: ["audience": "pupils", "purpose": "class", "recorded": "false"],
             verdict: .allowed,
             expected: [
                 .advice("national-via-staff-first", dne),

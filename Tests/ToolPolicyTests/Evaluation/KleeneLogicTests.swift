@@ -96,12 +96,17 @@ import Testing
         #expect(try TestPolicies.decide(policy, "alpha", ["c": "false"]).verdict == .denied)
     }
 
-    @Test func anUnknownToolFactIsUnknownNotFalse() throws {
+    /// Issue 9, pattern 1: an unknown tool fact is the catalog's gap, never the requester's
+    /// condition: a test on it folds to the value that keeps the rule from acting, under
+    /// `not` too, while an unknown use fact stays unknown.
+    @Test func anUnknownToolFactIsACatalogGapNotACondition() throws {
         // beta states nothing about its web client; alpha says it has one.
-        #expect(try Self.truth(of: "tool.web_client", [:], tool: "beta") == .unknown)
+        #expect(try Self.truth(of: "tool.web_client", [:], tool: "beta") == .false)
+        #expect(try Self.truth(of: "not tool.web_client", [:], tool: "beta") == .false)
+        #expect(try Self.truth(of: "tool.web_client or use.a", [:], tool: "beta") == .unknown)
         #expect(try Self.truth(of: "tool.web_client", [:], tool: "alpha") == .true)
         #expect(try Self.truth(of: "not tool.web_client", [:], tool: "alpha") == .false)
         // A tool nobody listed knows no fact at all.
-        #expect(try Self.truth(of: "tool.monetises", [:], tool: "gamma") == .unknown)
+        #expect(try Self.truth(of: "tool.monetises", [:], tool: "gamma") == .false)
     }
 }

@@ -40,11 +40,13 @@ import Testing
         #expect(try TestPolicies.decide(policy, "alpha", ["a": "false"]).verdict == .review)
     }
 
-    @Test func aTrueForbidBeatsTheReviewOfAnUnlistedTool() throws {
+    /// Issue 9, pattern 5: an unlisted tool is reviewed whatever the use; a forbid that
+    /// holds is said with the review.
+    @Test func anUnlistedToolIsReviewedEvenWhenAForbidHolds() throws {
         let policy = try policy(TestPolicies.rule("f", "forbid when use.a"))
         let decision = try TestPolicies.decide(policy, "Gamma", ["a": "true"])
-        #expect(decision.verdict == .denied)
-        #expect(statuses(decision.reasons) == ["f:applies"])
+        #expect(decision.verdict == .review)
+        #expect(statuses(decision.reasons) == ["unlisted-tool:applies", "f:applies"])
         #expect(decision.tool.standing == .unlisted)
     }
 
@@ -209,11 +211,11 @@ import Testing
         #expect(try TestPolicies.decide(policy, "alpha").verdict == .conditional)
     }
 
-    @Test func aViolatedRequirementDeniesAnUnlistedToolToo() throws {
+    @Test func aViolatedRequirementIsSaidWithTheReviewOfAnUnlistedTool() throws {
         let policy = try policy(TestPolicies.rule("web-only", "require use.mode = web"))
         let decision = try TestPolicies.decide(policy, "Gamma", ["mode": "install"])
-        #expect(decision.verdict == .denied)
-        #expect(statuses(decision.reasons) == ["web-only:violated"])
+        #expect(decision.verdict == .review)
+        #expect(statuses(decision.reasons) == ["unlisted-tool:applies", "web-only:violated"])
     }
 
     @Test func forbidsAndViolatedRequirementsAreAllListedAsReasons() throws {

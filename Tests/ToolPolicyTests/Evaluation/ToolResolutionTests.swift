@@ -24,8 +24,8 @@ import Testing
         ("Microsoft Teams", "teams"),
         ("teams web", "teams"),
         ("MS-Teams", "teams"),
-        ("bbb", "bbb-visio-agents"),
-        ("Big Blue Button", "bbb-visio-agents"),
+        ("BBB visio-agents", "bbb-visio-agents"),
+        ("visio-agents.education.fr", "bbb-visio-agents"),
         ("BigBlueButton (visio-agents)", "bbb-visio-agents"),
         ("visio-agents.education.fr", "bbb-visio-agents"),
         ("BBB Moodle", "bbb-ent"),
@@ -56,7 +56,7 @@ import Testing
         #expect(decision.verdict == .review)
         #expect(decision.tool.id == nil)
         #expect(decision.tool.standing == .unlisted)
-        #expect(decision.reasons.map(\.rule) == ["national-unlisted-tool"])
+        #expect(decision.reasons.map(\.rule) == ["rennes-unlisted-tool"])
     }
 
     @Test func everyIdNameAndAliasOfTheCatalogResolvesToItsOwnTool() throws {

@@ -103,9 +103,10 @@ import Testing
     @Test func theLastValidRuleDecidesOnceEverythingIsFixed() throws {
         let policy = try TestPolicies.compile(Self.text(fixed: [1, 2, 3]))
         // mode = web: rule c forbids it; rule a forbids when no contract is known (unknown here).
+        // The tool is unlisted: reviewed whatever the use, the forbid said with the review.
         let web = try TestPolicies.decide(policy, "anything", ["mode": "web"])
-        #expect(web.verdict == .denied)
-        #expect(TestPolicies.ids(web.reasons) == ["c"])
+        #expect(web.verdict == .review)
+        #expect(TestPolicies.ids(web.reasons) == ["unlisted-tool", "c"])
     }
 }
 
