@@ -53,7 +53,8 @@ import Testing
              status: 400, code: "malformed_json", fragment: "expected an array of uses"),
         Case(name: "unknown tool asked about is a decision, not an error", body: Array(#"{"tool": "nosuch-tool"}"#.utf8),
              status: 200, code: "", fragment: "nosuch-tool"),
-        Case(name: "NUL bytes in a tool name", body: Array(#"{"tool": "zo\u0000om"}"#.utf8), status: 200, code: "", fragment: "zo\\u0000om"),
+        // One character off a listed name: a near miss, answered with the candidates, not a crash.
+        Case(name: "NUL bytes in a tool name", body: Array(#"{"tool": "zo\u0000om"}"#.utf8), status: 422, code: "unknown_tool", fragment: "did you mean"),
     ]
 
     @Test(arguments: cases)

@@ -56,7 +56,8 @@ import ToolPolicyReports
         let services = makeServices(decisionLog: try DecisionLog(path: path))
         let digest = try #require(services.store.current?.policy.digest)
         try await withRouter(services) { client in
-            let csv = "tool;mode\n" + String(repeating: "zoom;install\n", count: 1_000) + "bbb-ent;web\n"
+            // Installing a tolerated tool on a school computer is denied (003, « SOLUTIONS TOLÉRÉES »).
+            let csv = "tool;mode;computer\n" + String(repeating: "zoom;install;administrative\n", count: 1_000) + "bbb-ent;web;pedagogical\n"
             try await client.execute(uri: "/v1/lint?name=ecole.csv", method: .post, headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)
             }
