@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ToolPolicy
 import ToolPolicyReports
-import Yams
 
 /// The format of a school's tool list.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
@@ -51,42 +50,6 @@ enum UseListSource {
     }
 
     private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {
-        let text = String(decoding: try contents(of: path), as: UTF8.self)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: "a YAML list is a sequence of mappings: - tool: zoom")
-        } catch {
-            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: nil)
-        }
-        let items: [Node]
-        if let sequence = root?.sequence {
-            items = Array(sequence)
-        } else if let uses = root?.mapping?["uses"]?.sequence {
-            items = Array(uses)
-        } else {
-            throw ListReadError(message: "expected a sequence of uses, or a mapping with a `uses` sequence", line: nil,
-                                hint: "- tool: zoom\n    mode: web")
-        }
-        var entries: [UseListEntry] = []
-        for (offset, item) in items.enumerated() {
-            guard let mapping = item.mapping else {
-                throw ListReadError(message: "use #\(offset + 1) is not a mapping", line: item.mark?.line, hint: "each use is `- tool: …` followed by its facts")
-            }
-            var cells: [String: FactValue?] = [:]
-            for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                cells[name] = factValue(value)
-            }
-            entries.append(UseListEntry(row: offset + 1, line: item.mark?.line, cells: cells))
-        }
-        return entries
-    }
-
-    private static func factValue(_ node: Node) -> FactValue? {
-        if let sequence = node.sequence { return .set(sequence.compactMap(\.string)) }
-        guard let scalar = node.scalar, !scalar.string.isEmpty, scalar.string != "~", scalar.string != "null" else { return nil }
-        return .string(scalar.string)
+        try YAMLUseList.entries(from: String(decoding: try contents(of: path), as: UTF8.self))
     }
 }
