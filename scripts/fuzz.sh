@@ -9,10 +9,10 @@
 #   TARGET   rules | csv | json | yaml | check-body | all (each in turn)
 #   SECONDS  how long each target runs
 # The run starts from Fuzz/TARGET/corpus (seeds) and Fuzz/TARGET/regressions (past crashes,
-# replayed first), with Fuzz/TARGET.dict; new inputs go to .build-fuzz/corpus/TARGET and a
-# crash, hang (-timeout=10) or memory blow-up (-rss_limit_mb=2048) to
-# .build-fuzz/crashes/TARGET/. Exits non-zero when any target crashed, and prints the input.
-# Runs under `nice -n 15`, one target at a time, one process.
+# replayed first), with Fuzz/TARGET.dict or else Fuzz/lists.dict; new inputs go to
+# .build-fuzz/corpus/TARGET and a crash, hang (-timeout=10) or memory blow-up
+# (-rss_limit_mb=2048) to .build-fuzz/crashes/TARGET/. Exits non-zero when any target
+# crashed, and prints the input. Runs under `nice -n 15`, one target at a time, one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -133,7 +133,8 @@ build_target() {
   for module in $(modules "$name"); do inputs+=("$out/lib$module.a"); done
   if stale "$binary" "${inputs[@]}"; then
     echo "== fuzz: linking $binary" >&2
-    nice -n 15 "$swiftc" "${flags[@]}" -module-name "Fuzz${name//-/_}" -I "$out" \
+    # lld: gold warns about every ASan helper symbol it cannot export.
+    nice -n 15 "$swiftc" "${flags[@]}" -module-name "Fuzz${name//-/_}" -I "$out" -use-ld=lld \
       "${sources[@]}" "${extra[@]}" "${libs[@]}" -o "$binary"
   fi
 }
