@@ -152,7 +152,7 @@ run_target() {
   ASAN_OPTIONS=detect_leaks=0 nice -n 15 "$out/fuzz-$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len="$(max_len "$name")" -dict="$dict" -artifact_prefix="$out/crashes/$name/" -print_final_stats=1 \
     "$@" "$out/corpus/$name" "${corpus[@]}" >"$log" 2>&1 || status=$?
-  grep -E '^#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec' "$log" || true
+  grep -E '^#[0-9]+\s+DONE|stat::number_of_executed_units|stat::average_exec_per_sec' "$log" || true
   if [[ $status -ne 0 ]]; then
     grep -E '^==[0-9]+==ERROR|^SUMMARY|Fatal error|ALARM|out-of-memory|Test unit written to' "$log" | head -20 || true
     echo "== fuzz: $name FAILED (status $status); reproduce with: $out/fuzz-$name CRASH_FILE" >&2
