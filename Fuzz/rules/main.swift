@@ -1,7 +1,7 @@
 // libFuzzer target `rules`: one input is one rules file. It is lexed, parsed and compiled
-// over the shipped national base (as a profile when its header says `extends`, else as a
-// file of the base) and on its own; its diagnostics are rendered against its text; and
-// when it compiles, one request derived from the input is decided.
+// over the shipped national base (with the profile it declares when it starts
+// `profile "NAME"`, else the default one) and on its own; its diagnostics are rendered
+// against its text; and when it compiles, one request derived from the input is decided.
 // Build and run: scripts/fuzz.sh rules SECONDS.
 import Foundation
 import ToolPolicy
