@@ -1,5 +1,3 @@
-import Foundation
-import HTTPTypes
 import ToolPolicy
 
 /// The body of `POST /v1/check` and `POST /v1/reply`:
@@ -7,6 +5,10 @@ import ToolPolicy
 ///
 /// `use` has the shape of a decision's `use`, so a decision's `tool.query`, `use` and
 /// `date` can be posted again. `/v1/reply` also reads `requester` and `signature`.
+///
+/// The mapping from bytes is pure (no HTTP types), so that the `check-body` fuzzer
+/// (`Fuzz/check-body/`) compiles it alone; `CheckRequestBody+APIError.swift` gives the
+/// server its ``APIError`` answers.
 struct CheckRequestBody: Sendable {
     /// The tool, by id, name or alias.
     var tool: String
@@ -21,18 +23,42 @@ struct CheckRequestBody: Sendable {
     /// The academy profile to answer under; the server's `--profile` when absent.
     var profile: String?
 
+    /// Why a body does not give a request.
+    enum Problem: Error, Sendable, Equatable {
+        /// Not well-formed JSON (answered 400 `malformed_json`).
+        case malformed(JSONSyntaxError)
+        /// A field missing, unknown or of the wrong type, or a bad date (422
+        /// `invalid_request`); `path` names the field, empty for the whole body.
+        case invalid(path: String, message: String)
+        /// Facts the policy does not declare, or values outside their type (422 `invalid_facts`).
+        case invalidFacts([RequestError])
+        /// A near miss of listed tools (422 `unknown_tool`, with the candidates): a typing
+        /// mistake to ask about, not an unlisted tool to review.
+        case nearMiss(tool: String, candidates: [(id: String, name: String)])
+
+        static func == (lhs: Problem, rhs: Problem) -> Bool {
+            switch (lhs, rhs) {
+            case (.malformed(let a), .malformed(let b)): a == b
+            case (.invalid(let a, let b), .invalid(let c, let d)): a == c && b == d
+            case (.invalidFacts(let a), .invalidFacts(let b)): a == b
+            case (.nearMiss(let a, let b), .nearMiss(let c, let d)): a == c && b.map(\.id) == d.map(\.id)
+            default: false
+            }
+        }
+    }
+
     private static let fields: Set<String> = ["tool", "use", "date", "requester", "signature", "profile"]
 
     /// Reads a body with ``JSONReader`` and a hand mapping: no `Codable`, no bridging.
     ///
-    /// - Throws: ``APIError`` 400 `malformed_json` (with line and column) or 422
-    ///   `invalid_request` naming the field.
-    init(json bytes: [UInt8]) throws(APIError) {
+    /// - Throws: ``Problem/malformed(_:)`` (with line and column) or
+    ///   ``Problem/invalid(path:message:)`` naming the field.
+    init(mapping bytes: [UInt8]) throws(Problem) {
         let root: JSONNode
         do {
             root = try JSONReader.read(bytes)
         } catch {
-            throw APIError.malformedJSON(error)
+            throw Problem.malformed(error)
         }
         guard let members = root.members else { throw Self.invalid("", "expected an object") }
         if let unknown = members.map(\.key).sorted().first(where: { !Self.fields.contains($0) }) {
@@ -58,7 +84,7 @@ struct CheckRequestBody: Sendable {
 
     /// A plain JSON value as a fact value: a string, an integer, true or false, an array of
     /// strings, or null (unknown).
-    private static func factValue(_ value: JSONNode.Value, at path: String) throws(APIError) -> FactValue? {
+    private static func factValue(_ value: JSONNode.Value, at path: String) throws(Problem) -> FactValue? {
         switch value {
         case .null:
             return nil
@@ -77,7 +103,7 @@ struct CheckRequestBody: Sendable {
         throw invalid(path, "expected a string, an integer, true or false, an array of strings, or null")
     }
 
-    private static func optionalString(_ object: JSONNode, _ key: String) throws(APIError) -> String? {
+    private static func optionalString(_ object: JSONNode, _ key: String) throws(Problem) -> String? {
         switch object[key]?.value {
         case nil, .null?: nil
         case .string(let text)?: text
@@ -85,54 +111,34 @@ struct CheckRequestBody: Sendable {
         }
     }
 
-    private static func invalid(_ path: String, _ what: String) -> APIError {
-        APIError(.unprocessableContent, code: "invalid_request", message: path.isEmpty ? what : "`\(path)`: \(what)",
-                 details: path.isEmpty ? [:] : ["path": .string(path)])
+    private static func invalid(_ path: String, _ what: String) -> Problem {
+        .invalid(path: path, message: path.isEmpty ? what : "`\(path)`: \(what)")
     }
 
     /// The request built against `policy`.
     ///
-    /// - Throws: ``APIError`` 422 listing every fact that is not declared or whose value
-    ///   is outside its type, with the allowed values; or naming a bad date.
-    func request(in policy: Policy) throws(APIError) -> UseRequest {
-        guard !tool.allSatisfy(\.isWhitespace) else {
-            throw APIError(.unprocessableContent, code: "invalid_request", message: "`tool` is empty", details: ["path": .string("tool")])
-        }
-        let today = try Self.day(date)
+    /// - Throws: ``Problem/invalidFacts(_:)`` listing every fact that is not declared or
+    ///   whose value is outside its type; ``Problem/invalid(path:message:)`` for an empty
+    ///   tool or a bad date.
+    func useRequest(in policy: Policy) throws(Problem) -> UseRequest {
+        guard !tool.allSatisfy(\.isWhitespace) else { throw Problem.invalid(path: "tool", message: "`tool` is empty") }
+        let today = try Self.parseDay(date)
         // A near miss of a listed tool is a typing mistake: ask, with the candidates.
         let candidates = policy.nearMisses(of: tool)
         if !candidates.isEmpty {
-            let names = candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or ")
-            throw APIError(.unprocessableContent, code: "unknown_tool", message: "`\(tool)` is not in the catalog: did you mean \(names)?",
-                           details: ["path": .string("tool"), "candidates": .array(candidates.map {
-                               .object(["id": .string($0.id), "name": .string($0.name)])
-                           })])
+            throw Problem.nearMiss(tool: tool, candidates: candidates.map { ($0.id, $0.name) })
         }
         let (request, errors) = policy.collectingRequest(tool: tool, facts: use, today: today)
-        guard errors.isEmpty else { throw APIError.invalidFacts(errors) }
+        guard errors.isEmpty else { throw Problem.invalidFacts(errors) }
         return request
     }
 
     /// `date`, or today in UTC.
-    static func day(_ text: String?) throws(APIError) -> CivilDate {
+    static func parseDay(_ text: String?) throws(Problem) -> CivilDate {
         guard let text else { return .today() }
         guard let day = CivilDate(parsing: text) else {
-            throw APIError(.unprocessableContent, code: "invalid_request", message: "`date` takes YYYY-MM-DD (got `\(text)`)",
-                           details: ["path": .string("date")])
+            throw Problem.invalid(path: "date", message: "`date` takes YYYY-MM-DD (got `\(text)`)")
         }
         return day
-    }
-}
-
-extension APIError {
-    /// 422 for facts the policy does not declare or values outside their type.
-    static func invalidFacts(_ errors: [RequestError]) -> APIError {
-        let items: [JSONValue] = errors.map { error in
-            var item: [String: JSONValue] = ["fact": .string(error.fact), "message": .string(error.message), "allowed": .strings(error.allowed)]
-            if let hint = error.hint { item["hint"] = .string(hint) }
-            return .object(item)
-        }
-        let message = errors.count == 1 ? errors[0].message : "\(errors.count) facts are invalid: " + errors.map(\.fact).joined(separator: ", ")
-        return APIError(.unprocessableContent, code: "invalid_facts", message: message, details: ["errors": .array(items)])
     }
 }

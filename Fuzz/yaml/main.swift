@@ -1,0 +1,17 @@
+// libFuzzer target `yaml`: one input is one YAML list of uses, as `toolpolicy lint
+// liste.yaml` reads it (Yams, then `YAMLUseList`, moved out of UseListSource for this). The
+// entries are linted row by row (`LintRun` + the JSON report) and the report must be JSON
+// that `JSONReader` reads. libyaml (Yams' C part) is instrumented too.
+// Build and run: scripts/fuzz.sh yaml SECONDS.
+import Foundation
+import ToolPolicy
+import ToolPolicyReports
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    lintReport(bytes) { header, body throws(ListReadError) in
+        ListDecoding.handOver(try YAMLUseList.entries(from: bytes), header: header, body: body)
+    }
+    return 0
+}
