@@ -9,6 +9,7 @@ out="${1:-.build-release-static/dist}"
 swift build -c release --product toolpolicy --static-swift-stdlib --scratch-path .build-release-static >&2
 mkdir -p "$out"
 cp .build-release-static/release/toolpolicy "$out/toolpolicy"
+strip "$out/toolpolicy"
 if ldd "$out/toolpolicy" | grep -iE 'swift|Foundation|dispatch|icu' >&2; then
   echo "error: the binary still links a Swift library (above)" >&2
   exit 1
