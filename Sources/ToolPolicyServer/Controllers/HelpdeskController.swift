@@ -17,7 +17,8 @@ struct HelpdeskController<Context: RequestContext> {
     /// The empty form.
     @Sendable func show(request: Request, context: Context) async throws -> Response {
         let language = Self.language(of: request, form: nil)
-        let page = HelpdeskPage(policy: try services.policy().policy, language: language, form: FormFields(encoded: ""), outcome: nil)
+        let loaded = try services.policy()
+        let page = HelpdeskPage(policy: loaded.policy, profiles: Self.profiles(of: loaded), language: language, form: FormFields(encoded: ""), outcome: nil)
         return Self.html(page.render(), status: .ok)
     }
 
@@ -27,15 +28,32 @@ struct HelpdeskController<Context: RequestContext> {
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let form = FormFields(encoded: String(decoding: bytes, as: UTF8.self))
         let language = Self.language(of: request, form: form)
-        let policy = try services.policy().policy
-        let outcome = try decide(form, policy: policy, language: language, requestID: context.id)
-        let page = HelpdeskPage(policy: policy, language: language, form: form, outcome: outcome)
-        if case .problems = outcome { return Self.html(page.render(), status: .unprocessableContent) }
-        return Self.html(page.render(), status: .ok)
+        let loaded = try services.policy()
+        let page: HelpdeskPage
+        do {
+            let policy = try loaded.policy(named: form.value("profile"))
+            let outcome = try decide(form, policy: policy, language: language, requestID: context.id)
+            page = HelpdeskPage(policy: policy, profiles: Self.profiles(of: loaded), language: language, form: form, outcome: outcome)
+        } catch let error where error.code == "unknown_profile" {
+            page = HelpdeskPage(policy: loaded.policy, profiles: Self.profiles(of: loaded), language: language, form: form,
+                                outcome: .problems([error.message]))
+        }
+        switch page.outcome {
+        case .problems?, .nearMiss?: return Self.html(page.render(), status: .unprocessableContent)
+        default: return Self.html(page.render(), status: .ok)
+        }
+    }
+
+    /// The profiles a request may name: the default first, then the others in order.
+    static func profiles(of loaded: LoadedPolicy) -> [String] {
+        [loaded.policy.profileName] + loaded.profiles.keys.sorted().filter { $0 != loaded.policy.profileName }
     }
 
     private func decide(_ form: FormFields, policy: Policy, language: Language, requestID: String) throws(APIError) -> HelpdeskPage.Outcome {
         guard let tool = form.value("tool") else { return .problems([PageText(language: language).toolRequired]) }
+        // A near miss of listed tools is a typing mistake: offer the candidates.
+        let candidates = policy.nearMisses(of: tool)
+        if !candidates.isEmpty { return .nearMiss(tool, candidates) }
         var facts: [String: FactValue?] = [:]
         for fact in policy.useFacts {
             let name = "use." + fact.name

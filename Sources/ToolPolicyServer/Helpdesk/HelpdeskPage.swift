@@ -12,9 +12,13 @@ struct HelpdeskPage {
         case decision(Decision, reply: String)
         /// Why the request could not be checked.
         case problems([String])
+        /// The tool's name is a near miss of listed tools: a choice among them.
+        case nearMiss(String, [CatalogTool])
     }
 
     let policy: Policy
+    /// The profiles a request may name, in order; the one shown is `policy`'s.
+    var profiles: [String] = []
     let language: Language
     let form: FormFields
     let outcome: Outcome?
@@ -67,9 +71,28 @@ struct HelpdeskPage {
             <ul>\(problems.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
             </section>
             """
+        case .nearMiss(let asked, let candidates):
+            nearMissSection(asked, candidates)
         case .decision(let decision, let reply):
             decisionSection(decision) + replySection(reply)
         }
+    }
+
+    /// "Did you mean …?": one button per candidate, each re-posting the whole request with
+    /// that tool, so the choice needs no script.
+    private func nearMissSection(_ asked: String, _ candidates: [CatalogTool]) -> String {
+        let kept = form.pairs.filter { $0.name != "tool" }.map {
+            "<input type=\"hidden\" name=\"\(HTML.escape($0.name))\" value=\"\(HTML.escape($0.value))\">"
+        }.joined()
+        let buttons = candidates.map {
+            "<button type=\"submit\" name=\"tool\" value=\"\(HTML.escape($0.id))\">\(HTML.escape($0.name))</button>"
+        }.joined(separator: " ")
+        return """
+        <section id="resultat" class="problems" role="alert" aria-labelledby="resultat-titre">
+        <h2 id="resultat-titre">\(HTML.escape(text.didYouMean(asked)))</h2>
+        <form method="post" action="/#resultat">\(kept)<p>\(buttons)</p></form>
+        </section>
+        """
     }
 
     private func decisionSection(_ decision: Decision) -> String {
@@ -128,6 +151,7 @@ struct HelpdeskPage {
         <p>\(HTML.escape(text.intro))</p>
         <form method="post" action="/#resultat">
         <input type="hidden" name="lang" value="\(language.rawValue)">
+        \(profileField)
         <p><label for="tool">\(HTML.escape(text.tool))</label>
         <input id="tool" name="tool" list="tools" required autocomplete="off" aria-describedby="tool-aide" value="\(HTML.escape(form.value("tool") ?? ""))">
         <datalist id="tools">\(tools)</datalist>
@@ -147,6 +171,15 @@ struct HelpdeskPage {
         </form>
         </section>
         """
+    }
+
+    /// The academy whose rules answer, when the server serves several.
+    private var profileField: String {
+        guard profiles.count > 1 else { return "" }
+        let options = profiles.map {
+            "<option value=\"\(HTML.escape($0))\"\($0 == policy.profileName ? " selected" : "")>\(HTML.escape($0))</option>"
+        }.joined()
+        return "<p><label for=\"profile\">\(HTML.escape(text.profile))</label> <select id=\"profile\" name=\"profile\">\(options)</select></p>"
     }
 
     /// One input for a use fact, chosen by its type.

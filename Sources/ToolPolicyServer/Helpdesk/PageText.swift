@@ -15,6 +15,10 @@ struct PageText {
              "Give the tool asked for and the intended use. Fields left empty are unknown: the answer then says under which conditions the use is possible.")
     }
     var tool: String { pick("Outil", "Tool") }
+    var profile: String { pick("Académie (règles appliquées)", "Academy (rules applied)") }
+    func didYouMean(_ asked: String) -> String {
+        pick("« \(asked) » n'est pas dans le catalogue. Vouliez-vous dire :", "“\(asked)” is not in the catalog. Did you mean:")
+    }
     var toolRequired: String { pick("Indiquez l'outil demandé.", "Give the tool asked for.") }
     var toolHelp: String { pick("Choisissez dans la liste ou tapez un nom (ex. : Zoom, BigBlueButton).", "Choose from the list or type a name (e.g. Zoom, BigBlueButton).") }
     var unknown: String { pick("— inconnu —", "— unknown —") }

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ToolPolicy
+@testable import ToolPolicyServer
+
+/// Issue 9 on the helpdesk page: the academy is chosen in a select, and a near miss of a
+/// listed name (`zom`) offers the candidates as buttons instead of an unlisted review.
+@Suite struct HelpdeskChoiceTests {
+    private static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    private func post(_ body: String, _ check: @escaping @Sendable (TestResponse, String) throws -> Void) async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/", method: .post, headers: Self.form, body: ByteBuffer(string: body)) { response in
+                try check(response, String(buffer: response.body))
+            }
+        }
+    }
+
+    @Test func theFormOffersEveryShippedProfileWithTheDefaultSelected() async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"<select id="profile" name="profile">"#))
+                #expect(page.contains(#"<option value="rennes" selected>rennes</option>"#))
+                for profile in ["orleans-tours", "poitiers", "strasbourg"] {
+                    #expect(page.contains(#"<option value="\#(profile)">\#(profile)</option>"#), "\(profile)")
+                }
+            }
+        }
+    }
+
+    @Test func aNearMissOffersTheCandidatesAndKeepsTheRequest() async throws {
+        try await post("tool=zom&use.mode=web&profile=poitiers&requester=Mme+Martin") { response, page in
+            #expect(response.status == .unprocessableContent)
+            #expect(page.contains("« zom » n&#39;est pas dans le catalogue. Vouliez-vous dire :"))
+            #expect(page.contains(#"<button type="submit" name="tool" value="zoom">Zoom</button>"#))
+            #expect(page.contains(#"<input type="hidden" name="use.mode" value="web">"#))
+            #expect(page.contains(#"<input type="hidden" name="profile" value="poitiers">"#))
+            #expect(page.contains(#"<input type="hidden" name="requester" value="Mme Martin">"#))
+            #expect(!page.contains("AMIGO"), "a near miss is not an unlisted tool to review")
+        }
+    }
+
+    @Test func theChosenProfileDecides() async throws {
+        // 004 (Poitiers), « Visio conférence et classe virtuelle »: the CNED's virtual class is
+        // « Réservé à l'utilisation avec les élèves »; Rennes has no such restriction.
+        let body = "tool=cned&use.audience=staff&use.purpose=staff-meeting&use.mode=web"
+        try await post(body + "&profile=poitiers") { response, page in
+            #expect(response.status == .ok)
+            #expect(page.contains(#"<option value="poitiers" selected>poitiers</option>"#))
+            #expect(page.contains("poitiers-cned-pupils-only"), "\(page.prefix(2000))")
+        }
+        try await post(body + "&profile=rennes") { _, page in
+            #expect(!page.contains("poitiers-cned-pupils-only"))
+        }
+    }
+
+    @Test func anUnknownProfileIsAProblemOnThePage() async throws {
+        try await post("tool=zoom&profile=lyon") { response, page in
+            #expect(response.status == .unprocessableContent)
+            #expect(page.contains("unknown profile `lyon`"))
+        }
+    }
+}
