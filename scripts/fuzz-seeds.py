@@ -5,8 +5,9 @@ Examples/, and the rules snippets, CSV lists, JSON documents and /v1/check bodie
 string literals in Tests/. Run from anywhere: python3 scripts/fuzz-seeds.py. The output is
 deterministic; the files are named by the SHA-1 of their content, as libFuzzer names its own.
 
-Inputs that nest rule expressions deeply are left out: they overflow the stack (a known
-crash being fixed in Language/ and Compiler/, see docs/reliability.md)."""
+Inputs that nest rule expressions deeply are left out of the seeds: they are kept apart as
+regressions in Fuzz/rules/regressions/ (they overflowed the stack before the fix, see
+docs/reliability.md)."""
 import hashlib
 import json as jsonlib
 import pathlib
