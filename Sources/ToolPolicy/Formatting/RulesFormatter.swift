@@ -2,7 +2,8 @@
 ///
 /// It sets the layout only, never the content: statements at column 1; clause lines
 /// (`says`, `cites`, `remedy`, an effect, a tool's facts, a header's `source`) indented by
-/// 2 spaces; condition lines (`and …`, `or …`) by 10; a string's continuation lines under
+/// 2 spaces; condition lines (`and …`, `or …`) by 10, and 5 more per parenthesis still
+/// open; a string's continuation lines under
 /// its first character; one space between pieces, none inside `tool.id`, `(…)`, `{…}` or
 /// before `,` and `:`; a tool's `source` clauses aligned; at most one blank line in a row;
 /// one line break at the end. Line breaks between pieces stay where the author put them,
@@ -81,8 +82,16 @@ package enum RulesFormatter {
         }
         let sourceColumn = (factPrefixes.max() ?? 0) + 3
         var output: [String] = []
+        // Parentheses still open at the start of the line: a condition line inside them is
+        // indented 5 more per level, so `or …` stands under the operand after `(`.
+        var openParentheses = 0
         for (offset, line) in lines.enumerated() {
             if line.blanksBefore > 0 { output.append("") }
+            defer {
+                for piece in line.pieces where piece.kind == .symbol {
+                    if piece.text == "(" { openParentheses += 1 } else if piece.text == ")" { openParentheses = max(0, openParentheses - 1) }
+                }
+            }
             let indentation: Int
             if line.isComment {
                 let next = lines[(offset + 1)...].first { !$0.isComment }
@@ -90,7 +99,7 @@ package enum RulesFormatter {
                 output.append(String(repeating: " ", count: indentation) + line.pieces[0].text)
                 continue
             }
-            indentation = self.indentation(of: line)
+            indentation = self.indentation(of: line) + (self.indentation(of: line) == 10 ? 5 * openParentheses : 0)
             let pad = String(repeating: " ", count: indentation)
             if word == "tool" || word == "extend", !line.atMargin, let split = sourceSplit(line) {
                 let head = render(Array(line.pieces[..<split]), startColumn: indentation + 1)
