@@ -32,7 +32,7 @@ public struct InvalidUTF8: Sendable, Hashable {
                 index += 1
                 continue
             }
-            guard let length = sequenceLength(bytes, at: index) else {
+            guard let length = bytes.withUnsafeBufferPointer({ sequenceLength($0, at: index, end: $0.count) }) else {
                 let column = String(decoding: bytes[lineStart ..< index], as: UTF8.self).count + 1
                 return InvalidUTF8(offset: index, byte: lead, line: line, column: column)
             }
@@ -41,8 +41,10 @@ public struct InvalidUTF8: Sendable, Hashable {
         return nil
     }
 
-    /// The length of the well-formed multi-byte sequence at `index`, or `nil`.
-    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    /// The length of the well-formed multi-byte sequence at `index`, ending before `end`,
+    /// or `nil`. The one UTF-8 check of the core: the CSV
+    /// decoder uses it too.
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
         let length: Int
         var secondRange: ClosedRange<UInt8> = 0x80 ... 0xBF
         switch bytes[index] {
@@ -55,7 +57,7 @@ public struct InvalidUTF8: Sendable, Hashable {
         case 0xF1 ... 0xF3: length = 4
         default: return nil
         }
-        guard bytes.count - index >= length, secondRange.contains(bytes[index + 1]) else { return nil }
+        guard end - index >= length, secondRange.contains(bytes[index + 1]) else { return nil }
         for offset in 2 ..< length where bytes[index + offset] & 0xC0 != 0x80 {
             return nil
         }

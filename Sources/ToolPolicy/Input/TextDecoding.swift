@@ -79,22 +79,7 @@ enum TextDecoding {
                     index += 1
                     continue
                 }
-                let length: Int
-                var secondRange: ClosedRange<UInt8> = 0x80 ... 0xBF
-                switch lead {
-                case 0xC2 ... 0xDF: length = 2
-                case 0xE0: length = 3; secondRange = 0xA0 ... 0xBF
-                case 0xED: length = 3; secondRange = 0x80 ... 0x9F
-                case 0xE1 ... 0xEF: length = 3
-                case 0xF0: length = 4; secondRange = 0x90 ... 0xBF
-                case 0xF4: length = 4; secondRange = 0x80 ... 0x8F
-                case 0xF1 ... 0xF3: length = 4
-                default: return false
-                }
-                guard end - index >= length, secondRange.contains(bytes[index + 1]) else { return false }
-                for offset in 2 ..< length where bytes[index + offset] & 0xC0 != 0x80 {
-                    return false
-                }
+                guard let length = InvalidUTF8.sequenceLength(bytes, at: index, end: end) else { return false }
                 index += length
             }
             start = end
