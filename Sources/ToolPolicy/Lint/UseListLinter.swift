@@ -68,6 +68,18 @@ public struct UseListLinter: Sendable {
         }
     }
 
+    /// The unknown columns that are near misses of a known one (`outil2` for `tool`,
+    /// `mdoe` for `mode`): their cells would be dropped although the list meant them, so
+    /// `lint` stops on them unless told to ignore unknown columns.
+    public func misspeltColumns(_ columns: [String]) -> [RowProblem] {
+        let known = [Self.toolColumn] + policy.useFacts.map(\.name)
+        return unknownColumns(columns).compactMap { problem in
+            guard let close = Suggestion.closest(to: problem.column, in: known) else { return nil }
+            return RowProblem(column: problem.column, message: "unknown column `\(problem.column)`: did you mean `\(close)`?",
+                              allowed: known, hint: "rename the column, or pass --allow-unknown-columns to lint without its cells")
+        }
+    }
+
     /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
     /// and YAML values too.
     public static let maximumCellBytes = CSVLimits.standard.maximumCellBytes

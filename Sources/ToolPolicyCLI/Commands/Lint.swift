@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ToolPolicy
 import ToolPolicyReports
 
@@ -14,7 +15,10 @@ extension ToolPolicyCommand {
             unknown. Every row is checked; a malformed row (a bad value, a cell past the header, a cell \
             over 64 KiB) is reported with its row number and does not stop the others. A header naming \
             a column twice, or a row over 1 MiB, stops reading. Control characters in cells are shown \
-            as \\u{1B}. Exit 0 no denied or review row, 1 some row denied, 2 some \
+            as \\u{1B}. A column that is a near miss of a known one (`mdoe`, `outil2`) stops the lint \
+            before any row, unless --allow-unknown-columns. FILE `-` reads standard input. A lint \
+            longer than a second shows its progress on stderr when stderr is a terminal. \
+            Exit 0 no denied or review row, 1 some row denied, 2 some \
             row needs review, 65 a malformed row or an unreadable list (65 wins over 1, 1 over 2).
             """
         )
@@ -23,7 +27,7 @@ extension ToolPolicyCommand {
             case text, json, sarif, junit, gitlab
         }
 
-        @Argument(help: "The list: .csv, .json, .yaml or .yml.")
+        @Argument(help: "The list: .csv, .json, .yaml or .yml; `-` for standard input (CSV unless --input-format).")
         var file: String
 
         @Option(help: "Output format: text, json, sarif, junit or gitlab (GitLab Code Quality).")
@@ -34,6 +38,12 @@ extension ToolPolicyCommand {
 
         @Flag(help: "Text output: also print allowed rows.")
         var all = false
+
+        @Flag(help: "Text output: print the summary and the denied rows only.")
+        var quiet = false
+
+        @Flag(name: .customLong("allow-unknown-columns"), help: "Lint a list whose column looks like a misspelt known one, ignoring that column.")
+        var allowUnknownColumns = false
 
         @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
         var date: String?
@@ -46,9 +56,14 @@ extension ToolPolicyCommand {
         /// Checks `--date` before anything is read, so a mistake shows `lint`'s usage line.
         func validate() throws {
             _ = try Today.resolve(date)
+            if all && quiet { throw ValidationError("--all and --quiet are exclusive") }
         }
 
         func run() throws {
+            if file != "-", !FileManager.default.fileExists(atPath: file) {
+                StandardError.write("error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
+                throw ExitStatus.badInput
+            }
             let policy = try policyOptions.load()
             let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explainAllowed: format == .json || all)
             let context = LintContext(policy: policy, path: file, language: lang.language)
@@ -56,7 +71,7 @@ extension ToolPolicyCommand {
             let readError: ListReadError?
             switch format {
             case .text:
-                var reporter = TextLintReporter(context: context, showAll: all)
+                var reporter = TextLintReporter(context: context, shown: all ? .all : quiet ? .denied : .attention)
                 (summary, readError) = run(linter, &reporter)
             case .json:
                 var reporter = JSONLintReporter(context: context)
@@ -80,8 +95,13 @@ extension ToolPolicyCommand {
         }
 
         private func run(_ linter: UseListLinter, _ reporter: inout some LintReporter & ~Copyable) -> (LintSummary, ListReadError?) {
-            LintRun.run(linter, into: &reporter) { header, body throws(ListReadError) in
-                try UseListSource.read(path: file, format: inputFormat ?? ListFormat.guess(file), header: header, body: body)
+            var progress = LintProgress(language: lang.language)
+            defer { progress.finish() }
+            return LintRun.run(linter, into: &reporter, allowUnknownColumns: allowUnknownColumns) { header, body throws(ListReadError) in
+                try UseListSource.read(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file), header: header) { entry in
+                    body(entry)
+                    progress.row()
+                }
             }
         }
     }

@@ -1,19 +1,30 @@
 import ToolPolicy
 import ToolPolicyReports
 
-/// One line per row that needs attention (every row with `--all`), then a summary. Every
+/// One line per row that needs attention (every row with `--all`, the denied ones only with
+/// `--quiet`), then a summary. Every
 /// line goes through ``VisibleText``: a cell's control characters and ANSI escapes are
 /// shown as `\u{1B}`, never acted on by the terminal.
 struct TextLintReporter: LintReporter, ~Copyable {
+    /// Which rows get a line.
+    enum Shown {
+        /// Denied, review, conditional and malformed rows, with the header and column warnings.
+        case attention
+        /// Every row.
+        case all
+        /// Denied rows only, and the summary (`--quiet`).
+        case denied
+    }
+
     let context: LintContext
-    let showAll: Bool
+    let shown: Shown
     var output = OutputBuffer()
     /// The first sentence of each rule's message, computed once per rule.
     private var sentences: [String: String] = [:]
 
-    init(context: LintContext, showAll: Bool) {
+    init(context: LintContext, shown: Shown) {
         self.context = context
-        self.showAll = showAll
+        self.shown = shown
     }
 
     private mutating func sentence(_ finding: Decision.Finding) -> String {
@@ -31,6 +42,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func begin(columnWarnings: [RowProblem]) {
+        guard shown != .denied else { return }
         line("\(context.path) · \(labels.profile) \(context.policy.profileName) · \(context.policy.digest.prefix(19))…")
         for warning in columnWarnings {
             line("\(context.path):1: warning: \(warning.message)\(warning.hint.map { " (\($0))" } ?? "")")
@@ -40,12 +52,18 @@ struct TextLintReporter: LintReporter, ~Copyable {
     mutating func report(_ result: LintResult) {
         let place = "\(context.path):\(result.line.map(String.init) ?? "?") row \(result.row)"
         guard let verdict = result.verdict else {
+            guard shown != .denied else { return }
             for problem in result.problems {
                 line("\(place): error: \(problem.message)\(problem.hint.map { " — \($0)" } ?? "")")
             }
             return
         }
-        guard showAll || verdict != .allowed, let decision = result.decision else { return }
+        let wanted = switch shown {
+        case .all: true
+        case .attention: verdict != .allowed
+        case .denied: verdict == .denied
+        }
+        guard wanted, let decision = result.decision else { return }
         var text = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
         let findings = decision.reportedFindings
         if !findings.isEmpty {

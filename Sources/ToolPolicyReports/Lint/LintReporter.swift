@@ -42,24 +42,34 @@ package struct LintContext: Sendable {
 /// The loop every lint run shares: read the list, check each row, report it, sum it up.
 package enum LintRun {
     /// Checks every entry `read` hands over and reports it; returns the summary and the
-    /// error that stopped reading, if any (the rows before it are reported).
+    /// error that stopped reading, if any (the rows before it are reported). Unless
+    /// `allowUnknownColumns`, a column that is a near miss of a known one (`outil2`,
+    /// `mdoe`) refuses the list before any row: its cells would be dropped silently.
     package static func run(
         _ linter: UseListLinter,
         into reporter: inout some LintReporter & ~Copyable,
+        allowUnknownColumns: Bool = true,
         read: (_ header: ([String]) -> Void, _ body: (UseListEntry) -> Void) throws(ListReadError) -> Void
     ) -> (summary: LintSummary, readError: ListReadError?) {
         var summary = LintSummary()
         var columns = UseListLinter.Columns()
         var trace = EvaluationTrace(for: linter.policy)
         var readError: ListReadError?
+        var refused: ListReadError?
         var begun = false
         do {
             try read(
                 { names in
-                    reporter.begin(columnWarnings: linter.unknownColumns(names))
+                    let misspelt = allowUnknownColumns ? [] : linter.misspeltColumns(names)
+                    let named = Set(misspelt.map(\.column))
+                    reporter.begin(columnWarnings: linter.unknownColumns(names).filter { !named.contains($0.column) })
                     begun = true
+                    if let first = misspelt.first {
+                        refused = ListReadError(message: misspelt.map(\.message).joined(separator: "; "), line: 1, hint: first.hint, kind: .refused)
+                    }
                 },
                 { entry in
+                    guard refused == nil else { return }
                     let result = linter.check(entry, columns: &columns, trace: &trace)
                     summary.add(result)
                     reporter.report(result)
@@ -68,6 +78,7 @@ package enum LintRun {
         } catch {
             readError = error
         }
+        readError = refused ?? readError
         if !begun { reporter.begin(columnWarnings: []) }
         reporter.finish(summary: summary, readError: readError)
         return (summary, readError)

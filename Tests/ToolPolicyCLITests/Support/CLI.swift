@@ -73,9 +73,9 @@ enum CLI {
     /// Runs `toolpolicy arguments…`; output goes through files so that a long report never
     /// blocks on a full pipe.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, executable: URL? = nil
     ) throws -> Result {
-        guard let binary else { throw MissingBinary() }
+        guard let binary = executable ?? binary else { throw MissingBinary() }
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("toolpolicy-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -1,0 +1,30 @@
+import Foundation
+import ToolPolicy
+
+/// The progress of a long lint on stderr: once a lint has run for a second, and only when
+/// stderr is a terminal, a line `12 345 lignes lues…` rewritten in place four times a
+/// second, and erased at the end. A pipe or a CI log never gets it.
+struct LintProgress {
+    let language: Language
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let start = ContinuousClock.now
+    private var rows = 0
+    private var lastShown: ContinuousClock.Instant?
+
+    init(language: Language) { self.language = language }
+
+    /// Counts one row; shows the count when due.
+    mutating func row() {
+        rows += 1
+        guard enabled, rows & 1023 == 0 else { return }
+        let now = ContinuousClock.now
+        guard now - start > .seconds(1), lastShown.map({ now - $0 > .milliseconds(250) }) ?? true else { return }
+        lastShown = now
+        StandardError.write("\r" + (language == .fr ? "\(rows) lignes lues…" : "\(rows) rows read…"))
+    }
+
+    /// Erases the progress line, if one was shown.
+    func finish() {
+        if lastShown != nil { StandardError.write("\r\u{1B}[K") }
+    }
+}
