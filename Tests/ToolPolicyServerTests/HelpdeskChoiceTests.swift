@@ -64,3 +64,24 @@ import ToolPolicy
         }
     }
 }
+
+/// Issue 9: `/v1/policy` takes the profile too, and lists the profiles served.
+@Suite struct PolicyProfileTests {
+    @Test func thePolicyDocumentAnswersForTheProfileAsked() async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/policy?profile=poitiers", method: .get) { response in
+                #expect(response.status == .ok)
+                let policy = jsonObject(response.body)
+                #expect(policy["profile"] as? String == "poitiers")
+                #expect(policy["profiles"] as? [String] == ["orleans-tours", "poitiers", "rennes", "strasbourg"])
+            }
+            try await client.execute(uri: "/v1/policy", method: .get) { response in
+                #expect(jsonObject(response.body)["profile"] as? String == "rennes")
+            }
+            try await client.execute(uri: "/v1/policy?profile=lyon", method: .get) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(apiError(response.body).code == "unknown_profile")
+            }
+        }
+    }
+}

@@ -34,7 +34,8 @@ struct CatalogController<Context: RequestContext> {
 
     /// The policy serving now and the outcome of the last (re)load.
     @Sendable func policy(request: Request, context: Context) async throws -> Response {
-        try JSONResponse.encoded(PolicyDocument(store: services.store, decisionLog: services.decisionLog, required: services.options.decisionLogRequired))
+        try JSONResponse.encoded(PolicyDocument(store: services.store, profile: request.profileParameter, decisionLog: services.decisionLog,
+                                                required: services.options.decisionLogRequired))
     }
 }
 

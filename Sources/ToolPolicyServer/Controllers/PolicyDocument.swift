@@ -37,6 +37,8 @@ struct PolicyDocument: Encodable {
 
     var name: String
     var profile: String
+    /// Every profile the server answers for (a request names one with `profile`).
+    var profiles: [String]
     var title: String?
     var digest: String
     var rules: Int
@@ -48,10 +50,11 @@ struct PolicyDocument: Encodable {
     var lastReload: Attempt?
     var decisionLog: LogState?
 
-    /// The document for what `store` serves.
+    /// The document for what `store` serves, under `profileName` (the default when `nil`).
     ///
-    /// - Throws: ``APIError`` 503 when no policy has loaded, with the last attempt's diagnostics.
-    init(store: PolicyStore, decisionLog: DecisionLog? = nil, required: Bool = false) throws(APIError) {
+    /// - Throws: ``APIError`` 503 when no policy has loaded, with the last attempt's
+    ///   diagnostics; 422 `unknown_profile` for a profile the server does not serve.
+    init(store: PolicyStore, profile profileName: String? = nil, decisionLog: DecisionLog? = nil, required: Bool = false) throws(APIError) {
         let attempt = store.lastReload.map(Attempt.init)
         guard let loaded = store.current else {
             var error = APIError.notReady
@@ -59,9 +62,10 @@ struct PolicyDocument: Encodable {
                                               details: ["diagnostics": .string(store.lastReload?.rendered ?? ""), "errorCount": .integer(attempt.errors)]) }
             throw error
         }
-        let policy = loaded.policy
+        let policy = try loaded.policy(named: profileName)
         name = policy.name
         profile = policy.profileName
+        profiles = Set([loaded.policy.profileName] + loaded.profiles.keys).sorted()
         title = policy.title
         digest = policy.digest
         rules = policy.rules.count

@@ -239,6 +239,7 @@ enum OpenAPIDocument {
       /v1/policy:
         parameters:
           - $ref: '#/components/parameters/RequestId'
+          - $ref: '#/components/parameters/Profile'
         get:
           tags: [catalog]
           operationId: getPolicy
@@ -259,6 +260,15 @@ enum OpenAPIDocument {
                     $ref: '#/components/schemas/PolicyStatus'
             '405':
               $ref: '#/components/responses/MethodNotAllowed'
+            '422':
+              description: The query names a profile the server does not serve (`unknown_profile`).
+              headers:
+                X-Request-Id:
+                  $ref: '#/components/headers/X-Request-Id'
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Error'
             '500':
               $ref: '#/components/responses/InternalError'
             '503':
@@ -283,6 +293,7 @@ enum OpenAPIDocument {
       /v1/tools:
         parameters:
           - $ref: '#/components/parameters/RequestId'
+          - $ref: '#/components/parameters/Profile'
         get:
           tags: [catalog]
           operationId: listTools
@@ -308,6 +319,7 @@ enum OpenAPIDocument {
       /v1/tools/{id}:
         parameters:
           - $ref: '#/components/parameters/RequestId'
+          - $ref: '#/components/parameters/Profile'
           - name: id
             in: path
             required: true
@@ -444,6 +456,7 @@ enum OpenAPIDocument {
       /v1/lint:
         parameters:
           - $ref: '#/components/parameters/RequestId'
+          - $ref: '#/components/parameters/Profile'
         post:
           tags: [decisions]
           operationId: lint
@@ -594,6 +607,17 @@ enum OpenAPIDocument {
           schema:
             type: string
             pattern: '^[A-Za-z0-9._-]{1,64}$'
+        Profile:
+          name: profile
+          in: query
+          required: false
+          description: |
+            The academy profile to answer under (`poitiers`); the server's `--profile` when
+            absent. Every profile of the policy folder is served; another name is 422
+            `unknown_profile`, with the known ones in `details.allowed`.
+          schema:
+            type: string
+            minLength: 1
         Lang:
           name: lang
           in: query
@@ -1111,7 +1135,7 @@ enum OpenAPIDocument {
           type: object
           description: The policy being served (`GET /v1/policy`).
           additionalProperties: false
-          required: [name, profile, digest, rules, tools, loadedAt, loadMilliseconds, sources, sourceDocuments]
+          required: [name, profile, profiles, digest, rules, tools, loadedAt, loadMilliseconds, sources, sourceDocuments]
           properties:
             name:
               type: string
@@ -1119,6 +1143,10 @@ enum OpenAPIDocument {
             profile:
               type: string
               description: The academy profile (`rennes`).
+            profiles:
+              type: array
+              items: {type: string}
+              description: Every profile the server answers for; a request names one with `profile`.
             title:
               type: string
               description: The profile's title, when it has one.
