@@ -42,13 +42,14 @@ struct BadInputCatalogueTests {
         Case(fixture: "utf32.csv", command: "lint {}", exit: 65, message: "the list is encoded in UTF-32, which is not read"),
         Case(fixture: "windows-1252.csv", command: "lint {}", exit: 65, message: "`pédagogique` is not a valid value for `use.computer`"),
         // CSV: hostile characters, shown escaped
-        Case(fixture: "nul-bytes.csv", command: "lint {}", exit: 2, message: "REVIEW — zo\\u{0}om"),
+        // A name one character off a listed one is a near miss to correct (issue 9), shown escaped.
+        Case(fixture: "nul-bytes.csv", command: "lint {}", exit: 65, message: "`zo\\u{0}om` is not in the catalog: did you mean Zoom (zoom)?"),
         Case(fixture: "ansi-escape.csv", command: "lint {}", exit: 65, message: "`instal\\u{1B}[0m` is not a valid value"),
         Case(fixture: "ansi-escape.csv", command: "lint {} --all", exit: 65, message: "1 rows: 0 allowed, 0 conditional, 0 denied, 0 review, 1 malformed"),
-        Case(fixture: "noncharacters.csv", command: "lint {} --all", exit: 2, message: "REVIEW — Zoom\\u{FFFF}\\u{FFFE}"),
+        Case(fixture: "noncharacters.csv", command: "lint {} --all", exit: 65, message: "`Zoom\\u{FFFF}\\u{FFFE}` is not in the catalog: did you mean Zoom (zoom)?"),
         Case(fixture: "trailing-garbage.csv", command: "lint {}", exit: 65, message: ":4 row 3: REVIEW — \\u{0}\\u{1}\\u{2}garbage"),
-        Case(fixture: "surrogate-bytes.csv", command: "lint {}", exit: 2, message: ":2 row 1: REVIEW — zoí"),
-        Case(fixture: "utf16-lone-surrogate.csv", command: "lint {}", exit: 2, message: ":2 row 1: REVIEW — zo\u{FFFD}om"),
+        Case(fixture: "surrogate-bytes.csv", command: "lint {}", exit: 65, message: ":2 row 1: error: `zoí"),
+        Case(fixture: "utf16-lone-surrogate.csv", command: "lint {}", exit: 65, message: ":2 row 1: error: `zo\u{FFFD}om` is not in the catalog"),
         // CSV: sizes
         Case(fixture: "huge-cell.csv", command: "lint {}", exit: 65, message: ":2 row 1: error: the `mode` cell is longer than 64 KiB"),
         Case(fixture: "huge-cell.csv", command: "lint {}", exit: 65, message: ":3 row 2: CONDITIONAL — Teams"),

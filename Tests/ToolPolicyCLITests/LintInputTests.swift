@@ -74,3 +74,19 @@ struct LintInputTests {
         #expect(!piped.stderr.contains("lignes lues"))
     }
 }
+
+/// Issue 9, pattern 8 in a list: a near miss (`zom`, `tems`) is a row to correct, with
+/// the candidates, not an unlisted tool sent for review; a tool near no name still is.
+@Suite("toolpolicy lint: near misses")
+struct LintNearMissTests {
+    @Test func aNearMissRowIsMalformedWithItsCandidatesAndTheOthersStillLint() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", "tool;mode\nzom;web\ntems;web\njitsi;web\nzoom;web\n")
+        let result = try CLI.run(policy: ["lint", path])
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stdout.contains("row 1: error: `zom` is not in the catalog: did you mean Zoom (zoom)?"), "\(result.stdout)")
+        #expect(result.stdout.contains("row 2: error: `tems` is not in the catalog: did you mean"), "\(result.stdout)")
+        #expect(result.stdout.contains("row 3: À EXAMINER — jitsi"), "an unlisted tool is still reviewed:\n\(result.stdout)")
+        #expect(result.stdout.contains("4 lignes : 0 autorisées, 1 sous conditions, 0 refusées, 1 à examiner, 2 invalides"), "\(result.stdout)")
+    }
+}

@@ -45,6 +45,8 @@ public struct UseListLinter: Sendable {
         var lastColumns: [String] = []
         var lastRoles: [Role] = []
         var tools: [String: Int] = [:]
+        /// The near-miss problem of each unresolved tool name seen, `nil` for a name near no tool.
+        var nearMisses: [String: RowProblem?] = [:]
         /// Typed cells, indexed by the fact's slot, then by the cell's text.
         var cells: [[String: Cell]] = []
 
@@ -78,6 +80,15 @@ public struct UseListLinter: Sendable {
             return RowProblem(column: problem.column, message: "unknown column `\(problem.column)`: did you mean `\(close)`?",
                               allowed: known, hint: "rename the column, or pass --allow-unknown-columns to lint without its cells")
         }
+    }
+
+    /// The problem of a tool name that is a near miss of listed tools, or `nil`.
+    private func nearMissProblem(_ name: String) -> RowProblem? {
+        let candidates = policy.nearMisses(of: name)
+        guard !candidates.isEmpty else { return nil }
+        return RowProblem(column: Self.toolColumn,
+                          message: "`\(name)` is not in the catalog: did you mean \(candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or "))?",
+                          allowed: candidates.map(\.id), hint: "correct the name; a tool that really is not listed is sent for review")
     }
 
     /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
@@ -144,7 +155,11 @@ public struct UseListLinter: Sendable {
         } else {
             toolIndex = policy.toolIndex(named: toolName) ?? -1
             columns.tools[toolName] = toolIndex
+            if toolIndex < 0, !toolName.isEmpty { columns.nearMisses[toolName] = nearMissProblem(toolName) }
         }
+        // A near miss of listed names (`zom`) is a typing mistake to correct, not an
+        // unlisted tool to send for review.
+        if toolIndex < 0, let problem = columns.nearMisses[toolName] ?? nil { problems.append(problem) }
         let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
         guard problems.isEmpty else {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
