@@ -25,6 +25,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .malformed(let syntax): precondition(syntax.line >= 1 && syntax.column >= 1)
         case .invalid(_, let message): precondition(!message.isEmpty)
         case .invalidFacts(let errors): precondition(!errors.isEmpty)
+        case .nearMiss(let tool, let candidates): precondition(!candidates.isEmpty && shipped.tool(named: tool) == nil)
         }
     }
     return 0
