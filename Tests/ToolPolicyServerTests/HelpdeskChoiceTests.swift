@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ToolPolicy
+import ToolPolicyReports
 @testable import ToolPolicyServer
 
 /// Issue 9 on the helpdesk page: the academy is chosen in a select, and a near miss of a
@@ -81,6 +82,38 @@ import ToolPolicy
             try await client.execute(uri: "/v1/policy?profile=lyon", method: .get) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(apiError(response.body).code == "unknown_profile")
+            }
+        }
+    }
+}
+
+/// Issue 9, "same verdict for the same request through the CLI, `/v1/check` with a
+/// `profile` field, and the page": `/v1/check` and the page agree in every profile (the
+/// CLI's agreement with `/v1/check` is `HTTPParityTests`'s).
+@Suite struct PageParityTests {
+    static let requests: [(tool: String, use: [(String, String)])] = [
+        ("cned", [("audience", "staff"), ("purpose", "staff-meeting"), ("mode", "web")]),
+        ("zoom", [("mode", "install"), ("computer", "pedagogical")]),
+        ("bbb-visio-agents", [("audience", "pupils"), ("purpose", "class")]),
+        ("jitsi", [("mode", "web")]),
+        ("via", [("purpose", "council"), ("audience", "staff")]),
+    ]
+
+    @Test(arguments: ["rennes", "poitiers", "orleans-tours", "strasbourg"])
+    func thePageAndTheAPIGiveTheSameVerdict(profile: String) async throws {
+        try await withRouter { client in
+            for request in Self.requests {
+                let use = request.use.map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
+                let body = #"{"tool": "\#(request.tool)", "profile": "\#(profile)", "use": {\#(use)}}"#
+                let verdict = try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
+                    try #require(Verdict(rawValue: jsonObject(response.body)["verdict"] as? String ?? ""))
+                }
+                let form = (["tool=\(request.tool)", "profile=\(profile)"] + request.use.map { "use.\($0.0)=\($0.1)" }).joined(separator: "&")
+                try await client.execute(uri: "/", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: form)) { response in
+                    let page = String(buffer: response.body)
+                    #expect(page.contains("<title>\(Labels(language: .fr).verdict(verdict)) — "), "\(profile) \(request.tool): \(verdict)")
+                }
             }
         }
     }
