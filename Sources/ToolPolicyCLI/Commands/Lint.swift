@@ -60,11 +60,11 @@ extension ToolPolicyCommand {
         }
 
         func run() throws {
+            let policy = try policyOptions.load()
             if file != "-", !FileManager.default.fileExists(atPath: file) {
                 StandardError.write("error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
                 throw ExitStatus.badInput
             }
-            let policy = try policyOptions.load()
             let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explainAllowed: format == .json || all)
             let context = LintContext(policy: policy, path: file, language: lang.language)
             let summary: LintSummary
