@@ -404,12 +404,15 @@ private let webNoAccounts: [String: String] = [
         return policies
     }()
 
-    private func check(_ row: DomainCase) throws {
-        let policy = try #require(Self.policies[row.profile ?? "default"], "profile \(row.profile ?? "default") does not compile")
-        #expect(policy.profile == (row.profile ?? "rennes"))
-        let decision = try TestPolicies.decide(policy, row.tool, row.facts)
+    /// Checks a decision against a row: the verdict, each expected finding (status and the
+    /// document it cites), the rules that must not appear, and the facts left unknown.
+    /// `context` (a seed passage) is added to every message. Shared with `AnswerPatternsTests`.
+    static func expect(_ decision: Decision, matches row: DomainCase, context: String = "",
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let suffix = context.isEmpty ? "" : " — \(context)"
         #expect(decision.verdict == row.verdict,
-                "reasons \(decision.reasons.map(\.rule)), conditions \(decision.conditions.map { "\($0.rule):\($0.status)" })")
+                "reasons \(decision.reasons.map(\.rule)), conditions \(decision.conditions.map { "\($0.rule):\($0.status)" })\(suffix)",
+                sourceLocation: sourceLocation)
         for expected in row.expected {
             let findings = switch expected.part {
             case .reasons: decision.reasons
@@ -417,19 +420,26 @@ private let webNoAccounts: [String: String] = [
             case .advice: decision.advice
             }
             let finding = findings.first { $0.rule == expected.rule }
-            #expect(finding != nil, "\(expected) missing; \(expected.part.rawValue): \(findings.map(\.rule))")
+            #expect(finding != nil, "\(expected) missing; \(expected.part.rawValue): \(findings.map(\.rule))\(suffix)", sourceLocation: sourceLocation)
             guard let finding else { continue }
-            #expect(finding.status == expected.status, "\(expected.rule)")
+            #expect(finding.status == expected.status, "\(expected.rule)", sourceLocation: sourceLocation)
             #expect(finding.citations.contains { $0.document == expected.document },
-                    "\(expected.rule) cites \(finding.citations.map(\.document))")
+                    "\(expected.rule) cites \(finding.citations.map(\.document))", sourceLocation: sourceLocation)
         }
         let everywhere = (decision.reasons + decision.conditions + decision.advice).map(\.rule)
         for rule in row.absent {
-            #expect(!everywhere.contains(rule), "\(rule) should not appear")
+            #expect(!everywhere.contains(rule), "\(rule) should not appear\(suffix)", sourceLocation: sourceLocation)
         }
         if let unknownFacts = row.unknownFacts {
-            #expect(decision.unknownFacts == unknownFacts)
+            #expect(decision.unknownFacts == unknownFacts, sourceLocation: sourceLocation)
         }
+    }
+
+    private func check(_ row: DomainCase) throws {
+        let policy = try #require(Self.policies[row.profile ?? "default"], "profile \(row.profile ?? "default") does not compile")
+        #expect(policy.profile == (row.profile ?? "rennes"))
+        let decision = try TestPolicies.decide(policy, row.tool, row.facts)
+        Self.expect(decision, matches: row)
         // Invariants of every answer.
         switch decision.verdict {
         case .denied, .review:
