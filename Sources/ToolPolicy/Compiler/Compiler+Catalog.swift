@@ -87,7 +87,7 @@ extension Compiler {
         guard let (value, slot) = constant(fact.value, as: declaration.type, subject: "`tool.\(name)`") else { return }
         tools[index].factRanges[name] = (fact.name.range, layer)
         tools[index].slots[declaration.slot] = slot
-        tools[index].facts.append(CatalogTool.StatedFact(name: name, value: value, source: source, layer: layer))
+        tools[index].facts.append(CatalogTool.StatedFact(name: name, value: value, source: checked(source), layer: layer))
     }
 
     private mutating func register(name: String, for index: Int, at range: SourceRange) {
@@ -112,7 +112,7 @@ extension Compiler {
                 continue
             }
             classifiers.append(Classifier(
-                toolClass: syntax.toolClass, condition: condition, citations: syntax.citations,
+                toolClass: syntax.toolClass, condition: condition, citations: checked(syntax.citations),
                 layer: layer.name, range: syntax.range
             ))
         }

@@ -17,12 +17,25 @@ struct Compiler {
     var referenced: Set<String> = []
     /// Whether the expression being compiled is a classify condition.
     var inClassify = false
+    /// The declared source documents, by id, and in declaration order.
+    var documents: [String: SourceDocument] = [:]
+    var documentOrder: [String] = []
+    /// The shipped texts of declared documents, made searchable, by id.
+    var documentTexts: [String: String] = [:]
+    /// Other names of the tool column (`column tool aka …`).
+    var toolColumnNames: [String] = []
+    /// Where each column name (normalised) was claimed, to report one given twice.
+    var columnNameRanges: [String: SourceRange] = [:]
 
     /// Compiles the base and, optionally, a profile on top of it.
-    static func compile(base: Layer, profile: Layer?, digest: String, files: [String]) -> (policy: Policy?, diagnostics: [Diagnostic]) {
+    static func compile(
+        base: Layer, profile: Layer?, digest: String, files: [String], documentTexts: [String: String] = [:]
+    ) -> (policy: Policy?, diagnostics: [Diagnostic]) {
         var compiler = Compiler()
         let layers = [base] + (profile.map { [$0] } ?? [])
+        for layer in layers { compiler.declareDocuments(layer, texts: documentTexts) }
         for layer in layers { compiler.declareFacts(layer) }
+        for layer in layers { compiler.declareColumns(layer) }
         for layer in layers { compiler.defineTools(layer) }
         for layer in layers { compiler.stateToolFacts(layer) }
         let classifiers = layers.flatMap { compiler.compileClassifiers($0) }
@@ -72,7 +85,8 @@ struct Compiler {
         }
         let policy = Policy(
             name: base.name, profile: profile?.name, title: top.title ?? base.title, digest: digest, files: files,
-            sourceDocuments: layers.flatMap(\.sourceDocuments), toolFacts: compiler.factOrder[.tool]!,
+            documents: compiler.documentOrder.compactMap { compiler.documents[$0] }, toolColumnNames: compiler.toolColumnNames,
+            toolFacts: compiler.factOrder[.tool]!,
             useFacts: compiler.factOrder[.use]!, tools: catalog, rules: rules, overrides: overrides,
             program: compiler.program, toolLookup: compiler.toolLookup, strings: compiler.strings, ruleIndices: indices,
             catalogSlots: catalogSlots, standings: standings, catalogGaps: catalogGaps
@@ -106,10 +120,11 @@ struct Compiler {
                 let names = values.map(\.value)
                 if case .oneOf = syntax.type { type = .oneOf(names) } else { type = .setOf(names) }
             }
-            let declaration = FactDeclaration(
+            if syntax.owner == .use { claimColumnName(syntax.name) }
+            let declaration = worded(FactDeclaration(
                 owner: syntax.owner, name: syntax.name.value, type: type, description: syntax.description,
                 range: syntax.name.range, slot: factOrder[syntax.owner]!.count
-            )
+            ), syntax)
             facts[syntax.owner]![syntax.name.value] = declaration
             factOrder[syntax.owner]!.append(declaration)
         }
@@ -149,7 +164,7 @@ struct Compiler {
                   let condition else { continue }
             rules.append(Rule(
                 id: id, effect: effect, message: texts.message, remedy: texts.remedy,
-                citations: syntax.clauses.citations, layer: layer.name, range: syntax.id.range,
+                citations: checked(syntax.clauses.citations), layer: layer.name, range: syntax.id.range,
                 facts: referenced.sorted(), factSlots: referenced.sorted().map(factSlot), condition: condition, requirement: requirement
             ))
         }
@@ -215,7 +230,7 @@ struct Compiler {
                 continue
             }
             guard let texts = checkClauses(syntax.clauses, subject: "the override of `\(id)`", at: syntax.target.range) else { continue }
-            overrides.append(RuleOverride(ruleID: id, message: texts.message, citations: syntax.clauses.citations, layer: profile.name))
+            overrides.append(RuleOverride(ruleID: id, message: texts.message, citations: checked(syntax.clauses.citations), layer: profile.name))
         }
         return overrides
     }

@@ -8,12 +8,6 @@ struct Layer: Sendable {
     var extends: String?
     /// The parsed files.
     var files: [Syntax.File]
-    /// The source documents named by `source` in the headers.
-    var sourceDocuments: [String] {
-        var seen = Set<String>()
-        return files.flatMap { $0.header?.sources ?? [] }.filter { seen.insert($0).inserted }
-    }
-
     /// Every statement of the layer, in file order.
     var statements: [Syntax.Statement] { files.flatMap(\.statements) }
 }

@@ -206,3 +206,31 @@ extension Diagnostic {
                    hint: "save the file as UTF-8 (it is probably Windows-1252 or Latin-1: in most editors, Save as… → Encoding: UTF-8)")
     }
 }
+
+extension Diagnostic {
+    static func undeclaredDocument(_ id: String, known: [String], at range: SourceRange) -> Diagnostic {
+        let hint = Suggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" }
+            ?? "declare it once: `document \"\(id)\" title \"…\" issuer \"…\"`"
+        return Diagnostic(code: "TP221", message: "document `\(id)` is not declared", range: range, hint: hint)
+    }
+
+    static func unknownSection(_ section: String, document: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP222", message: "section \"\(section)\" is not in `\(document)`", range: range,
+                   hint: "quote the section's title as the document writes it (case and spacing aside); its text is in the policy's sources/ folder")
+    }
+
+    static func untitledDocument(_ id: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP223", message: "document `\(id)` has no title", range: range,
+                   hint: "outputs name a source by its title: add `title \"…\"` (and `issuer \"…\"`)")
+    }
+
+    static func valueNameClash(_ name: String, value: String, other: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP224", message: "the name \"\(name)\" of value `\(value)` already designates `\(other)`", range: range,
+                   hint: "names are compared ignoring case, accents, spaces and dashes; choose a distinct name")
+    }
+
+    static func unknownColumnStatement(_ column: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(code: "TP225", message: "`column \(column)`: only the `tool` column is named this way", range: range,
+                   hint: "a fact's column gets its other names on the fact: `use fact \(column): … aka \"…\"`")
+    }
+}

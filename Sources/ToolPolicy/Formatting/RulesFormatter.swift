@@ -24,6 +24,7 @@ package enum RulesFormatter {
     static let clauseWords: Set<String> = [
         "says", "remedy", "cites", "aliases", "category", "source", "extends",
         "forbid", "permit", "require", "advise", "review",
+        "label", "asks", "aka", "value", "title", "issuer", "url",
     ]
 
     /// The formatted text of `source`, or why it cannot be formatted.

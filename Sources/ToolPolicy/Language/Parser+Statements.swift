@@ -1,5 +1,5 @@
 extension Parser {
-    /// `policy "name" ["title"] {source "…"}` or `profile "name" ["title"] extends "base" {source "…"}`.
+    /// `policy "name" ["title"]` or `profile "name" ["title"] extends "base"`.
     mutating func parseHeader() -> Syntax.Header? {
         let isProfile = current.isWord("profile")
         guard current.isWord("policy") || isProfile else {
@@ -20,12 +20,11 @@ extension Parser {
                 try expect(word: "extends", hint: "a profile names the base it builds on: `extends \"national\"`")
                 extends = try expectString("the base's name")
             }
-            var sources: [String] = []
-            while continuesStatement, consume(word: "source") {
-                sources.append(try expectString("a source document's file name").value)
+            if continuesStatement {
+                let hint = current.isWord("source") ? "sources are declared once each, as `document \"file.txt\" title \"…\"` statements" : nil
+                throw expectedError("a new statement at the start of a line", hint: hint)
             }
-            if continuesStatement { throw expectedError("`source` or a new statement at the start of a line") }
-            return Syntax.Header(name: name, title: title, extends: extends, sources: sources)
+            return Syntax.Header(name: name, title: title, extends: extends)
         } catch {
             recover(from: start)
             return nil
@@ -51,13 +50,17 @@ extension Parser {
             return .rule(try parseRule())
         case "override":
             return .override(try parseOverride())
+        case "document":
+            return .document(try parseDocument())
+        case "column":
+            return .column(try parseColumnNames())
         default:
             if continuesAbove {
                 diagnostics.append(.missingIndentation(found: current))
                 throw Abandon()
             }
             let hint = current.word.flatMap { Suggestion.closest(to: $0, in: Array(Parser.statementKeywords) + ["policy", "profile"]) }
-                .map { "did you mean `\($0)`?" } ?? "a statement starts with tool, use, classify, rule, extend or override"
+                .map { "did you mean `\($0)`?" } ?? "a statement starts with tool, use, classify, rule, extend, override, document or column"
             throw expectedError("a statement", hint: hint)
         }
     }
@@ -76,6 +79,7 @@ extension Parser {
     static let continuationKeywords: Set<String> = [
         "says", "remedy", "cites", "section", "source", "when", "and", "or", "not", "in", "contains",
         "forbid", "permit", "require", "advise", "review", "aliases", "category", "extends",
+        "label", "asks", "aka", "value", "title", "issuer", "url",
     ]
 
     private mutating func parseFactDeclaration() throws(Abandon) -> Syntax.FactDeclaration {
@@ -89,7 +93,78 @@ extension Parser {
             throw expectedError("a one-line description (a quoted string)", hint: "every fact is described: `\(owner.rawValue) fact \(name.value): … \"what it means\"`")
         }
         advance()
-        return Syntax.FactDeclaration(owner: owner, name: name, type: type, description: description)
+        var fact = Syntax.FactDeclaration(owner: owner, name: name, type: type, description: description)
+        while continuesStatement {
+            switch current.word {
+            case "label":
+                advance()
+                fact.labels += try parseWordings("the fact's label")
+            case "asks":
+                advance()
+                fact.questions += try parseWordings("the question to ask")
+            case "aka":
+                advance()
+                fact.aliases += try parseStringList("another name of the fact's column")
+            case "value":
+                advance()
+                let value = try expectIdentifier("one of the fact's values")
+                let texts = try parseWordings("the value's words")
+                let aliases = consume(word: "aka") ? try parseStringList("another name of the value") : []
+                fact.values.append(Syntax.ValueWords(value: value, texts: texts, aliases: aliases))
+            default:
+                throw expectedError("`label`, `asks`, `aka`, `value` or a new statement at the start of a line")
+            }
+        }
+        return fact
+    }
+
+    /// One or more `fr "…"` / `en "…"` pairs.
+    private mutating func parseWordings(_ what: String) throws(Abandon) -> [Syntax.Wording] {
+        var wordings: [Syntax.Wording] = []
+        while let word = current.word, word != "aka", case .string = tokens[position + 1].kind {
+            let language = Syntax.Located(value: word, range: current.range)
+            advance()
+            wordings.append(Syntax.Wording(language: language, text: try expectString(what).value))
+        }
+        if wordings.isEmpty { throw expectedError("a language and \(what): `fr \"…\"`", hint: "write each language's words after its code: `fr \"…\" en \"…\"`") }
+        return wordings
+    }
+
+    /// `"a", "b", …`.
+    private mutating func parseStringList(_ what: String) throws(Abandon) -> [Syntax.Located<String>] {
+        var strings = [try expectString(what)]
+        while consume(symbol: ",") { strings.append(try expectString(what)) }
+        return strings
+    }
+
+    /// `document "file.txt"` and its `title`, `issuer` and `url` clauses.
+    private mutating func parseDocument() throws(Abandon) -> Syntax.Document {
+        advance()
+        var document = Syntax.Document(id: try expectString("the document's file name"))
+        while continuesStatement {
+            switch current.word {
+            case "title":
+                advance()
+                document.title = try expectString("the document's title")
+            case "issuer":
+                advance()
+                document.issuer = try expectString("who issued the document").value
+            case "url":
+                advance()
+                document.url = try expectString("the document's address").value
+            default:
+                throw expectedError("`title`, `issuer`, `url` or a new statement at the start of a line")
+            }
+        }
+        return document
+    }
+
+    /// `column tool aka "outil", …`.
+    private mutating func parseColumnNames() throws(Abandon) -> Syntax.ColumnNames {
+        advance()
+        let column = try expectIdentifier("the column (`tool`)")
+        try expect(word: "aka", hint: "`column \(column.value) aka \"outil\", \"logiciel\"`")
+        return Syntax.ColumnNames(column: column, aliases: try parseStringList("another name of the column"))
     }
 
     private mutating func parseType() throws(Abandon) -> Syntax.TypeExpression {
@@ -119,7 +194,7 @@ extension Parser {
         advance()
         try expect(word: "when", hint: "`classify \(toolClass.rawValue) when tool.fact`")
         let condition = try parseExpression()
-        var citations: [Citation] = []
+        var citations: [Syntax.Located<Citation>] = []
         while continuesStatement {
             guard current.isWord("cites") else { throw expectedError("`cites` or a new statement") }
             citations.append(try parseCitation())
@@ -179,12 +254,12 @@ extension Parser {
         return clauses
     }
 
-    mutating func parseCitation() throws(Abandon) -> Citation {
+    mutating func parseCitation() throws(Abandon) -> Syntax.Located<Citation> {
         advance()
         let document = try expectString("the source document's file name")
         try expect(word: "section", hint: "a citation names the section: `cites \"file.txt\" section \"Title\"`")
         let section = try expectString("the section's title")
-        return Citation(document: document.value, section: section.value)
+        return Syntax.Located(value: Citation(document: document.value, section: section.value), range: document.range.extended(to: section.range))
     }
 
     private mutating func parseTool(isExtension: Bool) throws(Abandon) -> Syntax.Tool {
@@ -212,11 +287,12 @@ extension Parser {
                 let factName = try expectIdentifier("a fact name")
                 try expect(symbol: "=", hint: "a tool fact is written `\(factName.value) = value source \"file\" section \"…\"`")
                 let value = try parseLiteral()
-                var source: Citation?
+                var source: Syntax.Located<Citation>?
                 if consume(word: "source") {
                     let document = try expectString("the source document's file name")
                     try expect(word: "section", hint: "name the section: `source \"file.txt\" section \"Title\"`")
-                    source = Citation(document: document.value, section: try expectString("the section's title").value)
+                    let section = try expectString("the section's title")
+                    source = Syntax.Located(value: Citation(document: document.value, section: section.value), range: document.range.extended(to: section.range))
                 }
                 tool.facts.append(Syntax.ToolFact(name: factName, value: value, source: source))
             case nil:

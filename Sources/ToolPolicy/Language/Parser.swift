@@ -17,7 +17,7 @@ struct Parser {
     /// Raised inside a statement to abandon it; the error is already recorded.
     struct Abandon: Error {}
 
-    static let statementKeywords: Set<String> = ["tool", "use", "classify", "rule", "extend", "override"]
+    static let statementKeywords: Set<String> = ["tool", "use", "classify", "rule", "extend", "override", "document", "column"]
 
     /// Lexes and parses a file.
     static func parse(_ source: SourceFile) -> (file: Syntax.File, diagnostics: [Diagnostic]) {

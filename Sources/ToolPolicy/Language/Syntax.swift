@@ -19,7 +19,6 @@ enum Syntax {
         var title: String?
         /// The base this profile extends; `nil` for a base.
         var extends: Located<String>?
-        var sources: [String]
     }
 
     /// One top-level statement.
@@ -29,6 +28,35 @@ enum Syntax {
         case rule(Rule)
         case tool(Tool)
         case override(Override)
+        case document(Document)
+        case column(ColumnNames)
+    }
+
+    /// `document "003_….txt" title "…" issuer "…" url "…"`: a source the rules cite.
+    struct Document: Sendable {
+        var id: Located<String>
+        var title: Located<String>?
+        var issuer: String?
+        var url: String?
+    }
+
+    /// `column tool aka "outil", "logiciel"`: other names of a list's column.
+    struct ColumnNames: Sendable {
+        var column: Located<String>
+        var aliases: [Located<String>]
+    }
+
+    /// A text in one language: `fr "…"`.
+    struct Wording: Sendable {
+        var language: Located<String>
+        var text: String
+    }
+
+    /// `value install fr "en installant l'application" en "installed" aka "installé"`.
+    struct ValueWords: Sendable {
+        var value: Located<String>
+        var texts: [Wording]
+        var aliases: [Located<String>]
     }
 
     /// `tool fact dpa_signed: bool "…"`.
@@ -37,6 +65,14 @@ enum Syntax {
         var name: Located<String>
         var type: TypeExpression
         var description: String
+        /// `label fr "…" en "…"`: what a form or a letter calls the fact.
+        var labels: [Wording] = []
+        /// `asks fr "…" en "…"`: the question that settles the fact when it is unknown.
+        var questions: [Wording] = []
+        /// `aka "poste"`: other names of the fact's column in a school's list.
+        var aliases: [Located<String>] = []
+        /// `value web fr "…"`: the words for each value.
+        var values: [ValueWords] = []
     }
 
     /// A fact's declared type.
@@ -50,7 +86,7 @@ enum Syntax {
     struct Classify: Sendable {
         var toolClass: ToolClass
         var condition: Expression
-        var citations: [Citation]
+        var citations: [Located<Citation>]
         var range: SourceRange
     }
 
@@ -75,7 +111,7 @@ enum Syntax {
         /// `(language, text)` in written order; duplicates are reported by the compiler.
         var messages: [(language: Located<String>, text: String)] = []
         var remedies: [(language: Located<String>, text: String)] = []
-        var citations: [Citation] = []
+        var citations: [Located<Citation>] = []
     }
 
     /// `tool zoom "Zoom" …` or `extend tool zoom …`.
@@ -92,7 +128,7 @@ enum Syntax {
     struct ToolFact: Sendable {
         var name: Located<String>
         var value: Located<Literal>
-        var source: Citation?
+        var source: Located<Citation>?
     }
 
     /// `override "rule-id" says fr "…" cites "…" section "…"`.

@@ -176,10 +176,14 @@ public struct UseListLinter: Sendable {
         return check(entry, columns: &columns, trace: &trace)
     }
 
+    /// What a column fills: the tool, a use fact, or nothing. A column is named by the
+    /// fact or by one of the other names the rules give it (`outil`, `poste`).
     private func role(of column: String) -> Columns.Role {
         let key = ToolName.normalize(column)
-        if key == Self.toolColumn { return .tool }
-        return policy.useFacts.first { ToolName.normalize($0.name) == key }.map { .fact(slot: $0.slot) } ?? .ignored
+        if key == Self.toolColumn || policy.toolColumnNames.contains(where: { ToolName.normalize($0) == key }) { return .tool }
+        return policy.useFacts.first { fact in
+            ToolName.normalize(fact.name) == key || fact.columnNames.contains { ToolName.normalize($0) == key }
+        }.map { .fact(slot: $0.slot) } ?? .ignored
     }
 
     /// Types a cell against its fact, from the cache when the same text was seen before.

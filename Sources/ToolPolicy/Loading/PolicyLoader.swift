@@ -34,9 +34,21 @@ public enum PolicyLoader {
         }
     }
 
+    /// The folder of a policy that holds the texts of its source documents, named as the
+    /// documents are declared: `sources/003_1529c0f0d921ea53.txt`.
+    public static let sourcesFolder = "sources"
+
+    /// Whether a read file is the text of a source document rather than rules.
+    static func isDocumentText(_ file: SourceFile) -> Bool {
+        file.path.hasSuffix(".txt")
+    }
+
     /// Compiles already-read sources, as ``load(at:profile:)`` does for files.
     public static func load(sources: [SourceFile], profile: String? = nil) -> PolicyLoadResult {
-        let parsed = sources.map { Parser.parse($0) }
+        // The `.txt` files are the texts of the source documents (`sources/`), not rules.
+        let documentTexts = Dictionary(sources.filter(isDocumentText).map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.text) },
+                                       uniquingKeysWith: { first, _ in first })
+        let parsed = sources.filter { !isDocumentText($0) }.map { Parser.parse($0) }
         var diagnostics = parsed.flatMap(\.diagnostics)
         let files = parsed.map(\.file)
         let (bases, profiles) = layers(of: files)
@@ -64,7 +76,8 @@ public enum PolicyLoader {
         }
         let used = (base.files + (profileLayer?.files ?? [])).map(\.source)
         let digest = PolicyDigest.digest(of: used)
-        let compiled = Compiler.compile(base: base, profile: profileLayer, digest: digest, files: used.map(\.path).sorted())
+        let compiled = Compiler.compile(base: base, profile: profileLayer, digest: digest, files: used.map(\.path).sorted(),
+                                        documentTexts: documentTexts)
         diagnostics += compiled.diagnostics
         let policy = diagnostics.containsErrors ? nil : compiled.policy
         return PolicyLoadResult(policy: policy, diagnostics: sorted(diagnostics), sources: sources, profiles: profileNames)
@@ -148,11 +161,12 @@ public enum PolicyLoader {
             guard let enumerator = manager.enumerator(atPath: listed) else {
                 return .failure(ReadFailure(diagnostic: .unreadable(path, reason: "cannot list the folder")))
             }
-            for case let relative as String in enumerator where relative.hasSuffix(".rules") {
+            for case let relative as String in enumerator
+            where relative.hasSuffix(".rules") || (relative.hasPrefix(sourcesFolder + "/") && relative.hasSuffix(".txt")) {
                 paths.append(root + "/" + relative)
             }
             paths.sort()
-            if paths.isEmpty { return .failure(ReadFailure(diagnostic: .noRulesFiles(path))) }
+            if !paths.contains(where: { $0.hasSuffix(".rules") }) { return .failure(ReadFailure(diagnostic: .noRulesFiles(path))) }
         } else {
             paths = [path]
         }

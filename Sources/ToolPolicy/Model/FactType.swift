@@ -48,6 +48,27 @@ public struct FactDeclaration: Sendable, Hashable {
     public let range: SourceRange
     /// The slot of the fact in its owner's value array.
     let slot: Int
+    /// What forms and letters call the fact (`label fr "…" en "…"`), if declared.
+    public var label: LocalizedText?
+    /// The question that settles the fact when a request leaves it unknown (`asks`).
+    public var question: LocalizedText?
+    /// The words for each value (`value web fr "…"`), by value.
+    public var valueWords: [String: LocalizedText] = [:]
+    /// Other names of the fact's column in a school's list (`aka "poste"`).
+    public var columnNames: [String] = []
+    /// Other names of values (`value pedagogical … aka "pédagogique"`), normalised like
+    /// tool names, to the value they name.
+    var valueAliases: [String: String] = [:]
+
+    /// What a person reads for the fact: its label, or its description.
+    public func label(in language: Language) -> String {
+        label?.text(in: language) ?? description
+    }
+
+    /// What a person reads for one of the fact's values: its words, or the value itself.
+    public func words(for value: String, in language: Language) -> String {
+        valueWords[value]?.text(in: language) ?? value
+    }
 
     /// `tool.name` or `use.name`.
     public var qualifiedName: String { "\(owner.rawValue).\(name)" }

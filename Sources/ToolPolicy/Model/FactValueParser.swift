@@ -46,13 +46,13 @@ enum FactValueParser {
         case .string:
             return .string(text)
         case .oneOf(let values):
-            if let value = match(text, in: values) { return .enumeration(value) }
+            if let value = match(text, in: values, aliases: declaration.valueAliases) { return .enumeration(value) }
         case .setOf(let values):
             var chosen = Set<String>()
             for part in text.split(whereSeparator: { $0 == "," || $0 == "|" }) {
                 let item = String(part).trimmingWhitespace()
                 if item.isEmpty { continue }
-                guard let value = match(item, in: values) else {
+                guard let value = match(item, in: values, aliases: declaration.valueAliases) else {
                     throw RequestError.invalidValue(item, for: declaration)
                 }
                 chosen.insert(value)
@@ -62,11 +62,12 @@ enum FactValueParser {
         throw RequestError.invalidValue(text, for: declaration)
     }
 
-    /// The declared value that `text` names, ignoring case and `-`/`_`/space differences.
-    private static func match(_ text: String, in values: [String]) -> String? {
+    /// The declared value that `text` names, or one of its declared other names
+    /// (`pédagogique`), ignoring case, accents and `-`/`_`/space differences.
+    private static func match(_ text: String, in values: [String], aliases: [String: String]) -> String? {
         if values.contains(text) { return text }
         let key = ToolName.normalize(text)
-        return values.first { ToolName.normalize($0) == key }
+        return values.first { ToolName.normalize($0) == key } ?? aliases[key]
     }
 }
 

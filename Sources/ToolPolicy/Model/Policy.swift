@@ -13,8 +13,10 @@ public struct Policy: Sendable {
     public let digest: String
     /// The files the policy was compiled from, sorted.
     public let files: [String]
-    /// The source documents the layers name in their headers.
-    public let sourceDocuments: [String]
+    /// The source documents the rules cite, as declared (`document` statements), base first.
+    public let documents: [SourceDocument]
+    /// Other names a school's list may give its `tool` column (`column tool aka …`).
+    public let toolColumnNames: [String]
     /// The declared tool facts, in slot order.
     public let toolFacts: [FactDeclaration]
     /// The declared use facts, in slot order.
@@ -74,6 +76,12 @@ public struct Policy: Sendable {
 
     /// The profile's name, or the base's when there is no profile.
     public var profileName: String { profile ?? name }
+
+    /// The ids of the source documents, in declaration order.
+    public var sourceDocuments: [String] { documents.map(\.id) }
+
+    /// The declared document a citation names.
+    public func document(id: String) -> SourceDocument? { documents.first { $0.id == id } }
 
     /// The catalog tool a name designates (id, display name or alias; case, accents,
     /// spaces, dashes and underscores ignored), or `nil` when the tool is not listed.
