@@ -25,12 +25,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The core: language, model, evaluator. No package dependencies, ever.
         .target(name: "ToolPolicy", swiftSettings: swiftSettings),
         // What the CLI and the server both show: JSON documents, French/English text, the reply letter.
-        .target(name: "ToolPolicyReports", dependencies: ["ToolPolicy"], swiftSettings: swiftSettings),
+        // The letter and the page are Mustache templates of the policy folder (`Rules/templates/`).
+        .target(
+            name: "ToolPolicyReports",
+            dependencies: ["ToolPolicy", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
         // `toolpolicy serve`: the HTTP API and the helpdesk page, over the core.
         .target(
             name: "ToolPolicyServer",

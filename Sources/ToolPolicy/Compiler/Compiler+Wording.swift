@@ -31,6 +31,7 @@ extension Compiler {
                     continue
                 }
                 fact.valueAliases[key] = value
+                fact.valueNames[value, default: []].append(alias.value)
             }
         }
         return fact

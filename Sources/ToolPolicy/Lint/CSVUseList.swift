@@ -65,24 +65,35 @@ extension RowProblem {
     /// A cell past the header's width.
     static func extraCell(_ position: Int, text: String, width: Int) -> RowProblem {
         RowProblem(
-            column: "#\(position)", message: "cell \(position) `\(text.shortened)` is past the header's \(width) columns",
-            allowed: [], hint: "name the column in the header, or remove the cell (a `;` or `,` inside a cell needs double quotes)"
+            column: "#\(position)",
+            text: LocalizedText(fr: "la cellule \(position) « \(text.shortened) » dépasse les \(width) colonnes de l'en-tête",
+                                en: "cell \(position) `\(text.shortened)` is past the header's \(width) columns"),
+            allowed: [],
+            hint: LocalizedText(fr: "nommez la colonne dans l'en-tête, ou supprimez la cellule (un « ; » ou une « , » dans une cellule demande des guillemets)",
+                                en: "name the column in the header, or remove the cell (a `;` or `,` inside a cell needs double quotes)")
         )
     }
 
     /// A cell under a header cell left empty.
     static func unnamedColumn(_ position: Int, text: String) -> RowProblem {
         RowProblem(
-            column: "#\(position)", message: "cell \(position) `\(text.shortened)` is under a column with no name",
-            allowed: [], hint: "name the column in the header, or empty the cell"
+            column: "#\(position)",
+            text: LocalizedText(fr: "la cellule \(position) « \(text.shortened) » est sous une colonne sans nom",
+                                en: "cell \(position) `\(text.shortened)` is under a column with no name"),
+            allowed: [],
+            hint: LocalizedText(fr: "nommez la colonne dans l'en-tête, ou videz la cellule", en: "name the column in the header, or empty the cell")
         )
     }
 
     /// A cell past the cell cap: its text is not kept.
     static func cellTooLong(column: String, limit: Int) -> RowProblem {
         RowProblem(
-            column: column, message: "the `\(column)` cell is longer than \(CSVLimits.describe(limit))",
-            allowed: [], hint: "a cell holds a name or a value; check that a quote is not left open"
+            column: column,
+            text: LocalizedText(fr: "la cellule « \(column) » dépasse \(CSVLimits.describe(limit))",
+                                en: "the `\(column)` cell is longer than \(CSVLimits.describe(limit))"),
+            allowed: [],
+            hint: LocalizedText(fr: "une cellule contient un nom ou une valeur ; vérifiez qu'un guillemet n'est pas resté ouvert",
+                                en: "a cell holds a name or a value; check that a quote is not left open")
         )
     }
 }

@@ -40,19 +40,48 @@ public struct UseListEntry: Sendable, Hashable {
 }
 
 /// A reason a row could not be checked.
-public struct RowProblem: Sendable, Hashable, Codable {
+public struct RowProblem: Sendable, Hashable, Encodable {
     /// The column at fault (`tool`, `mode`, …).
     public var column: String
-    /// What is wrong.
-    public var message: String
+    /// What is wrong, in French and English.
+    public var text: LocalizedText
     /// The values the column accepts, when it is an enum or a set.
     public var allowed: [String]
-    /// A suggestion.
-    public var hint: String?
+    /// A suggestion, in French and English.
+    public var hintText: LocalizedText?
+
+    /// What is wrong, in English (the JSON report's `message`).
+    public var message: String { text.text(in: .en) }
+    /// The suggestion, in English (the JSON report's `hint`).
+    public var hint: String? { hintText?.text(in: .en) }
+
+    /// A problem with its words in both languages.
+    public init(column: String, text: LocalizedText, allowed: [String], hint: LocalizedText?) {
+        self.column = column
+        self.text = text
+        self.allowed = allowed
+        self.hintText = hint
+    }
+
+    /// The problem of a cell whose value does not fit its fact.
+    public init(column: String, _ error: RequestError) {
+        self.init(column: column, text: error.text, allowed: error.allowed, hint: error.hintText)
+    }
+
+    private enum CodingKeys: String, CodingKey { case column, message, allowed, hint }
+
+    /// Encodes the English message and hint, as the report's schema documents them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+        try container.encode(allowed, forKey: .allowed)
+        try container.encodeIfPresent(hint, forKey: .hint)
+    }
 }
 
 /// The result of checking one row.
-public struct LintResult: Sendable, Hashable, Codable {
+public struct LintResult: Sendable, Hashable, Encodable {
     /// The 1-based position among data rows.
     public var row: Int
     /// The line in the file, when known.

@@ -61,11 +61,14 @@ public struct UseListLinter: Sendable {
         return columns.compactMap { column in
             guard case .ignored = role(of: column), !column.trimmingWhitespace().isEmpty else { return nil }
             let mixed = column.contains(";") || column.contains(",")
+            let hint = mixed
+                ? LocalizedText(fr: "cet en-tête contient un « ; » ou une « , » : la liste semble mélanger les séparateurs ; n'en utilisez qu'un",
+                                en: "this header cell holds a `;` or `,`: the list seems to mix separators; use one throughout")
+                : Suggestion.closest(to: column, in: known).map { LocalizedText(fr: "vouliez-vous dire « \($0) » ?", en: "did you mean `\($0)`?") }
+                ?? LocalizedText(fr: "colonnes connues : " + known.joined(separator: ", "), en: "known columns: " + known.joined(separator: ", "))
             return RowProblem(
-                column: column, message: "unknown column `\(column)`: it is ignored", allowed: known,
-                hint: mixed ? "this header cell holds a `;` or `,`: the list seems to mix separators; use one throughout"
-                    : Suggestion.closest(to: column, in: known).map { "did you mean `\($0)`?" }
-                    ?? "known columns: " + known.joined(separator: ", ")
+                column: column, text: LocalizedText(fr: "colonne inconnue « \(column) » : elle est ignorée", en: "unknown column `\(column)`: it is ignored"),
+                allowed: known, hint: hint
             )
         }
     }
@@ -77,8 +80,14 @@ public struct UseListLinter: Sendable {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return unknownColumns(columns).compactMap { problem in
             guard let close = Suggestion.closest(to: problem.column, in: known) else { return nil }
-            return RowProblem(column: problem.column, message: "unknown column `\(problem.column)`: did you mean `\(close)`?",
-                              allowed: known, hint: "rename the column, or pass --allow-unknown-columns to lint without its cells")
+            return RowProblem(
+                column: problem.column,
+                text: LocalizedText(fr: "colonne inconnue « \(problem.column) » : vouliez-vous dire « \(close) » ?",
+                                    en: "unknown column `\(problem.column)`: did you mean `\(close)`?"),
+                allowed: known,
+                hint: LocalizedText(fr: "renommez la colonne, ou passez --allow-unknown-columns pour vérifier la liste sans ses cellules",
+                                    en: "rename the column, or pass --allow-unknown-columns to lint without its cells")
+            )
         }
     }
 
@@ -86,9 +95,15 @@ public struct UseListLinter: Sendable {
     private func nearMissProblem(_ name: String) -> RowProblem? {
         let candidates = policy.nearMisses(of: name)
         guard !candidates.isEmpty else { return nil }
-        return RowProblem(column: Self.toolColumn,
-                          message: "`\(name)` is not in the catalog: did you mean \(candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or "))?",
-                          allowed: candidates.map(\.id), hint: "correct the name; a tool that really is not listed is sent for review")
+        let names = candidates.map(\.name)
+        return RowProblem(
+            column: Self.toolColumn,
+            text: LocalizedText(fr: "« \(name) » n'est pas dans le catalogue : vouliez-vous dire \(names.joined(separator: ", ou "))) ?",
+                                en: "`\(name)` is not in the catalog: did you mean \(candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or "))?"),
+            allowed: candidates.map(\.id),
+            hint: LocalizedText(fr: "corrigez le nom ; un outil qui n'est vraiment pas référencé est transmis pour examen",
+                                en: "correct the name; a tool that really is not listed is sent for review")
+        )
     }
 
     /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
@@ -137,7 +152,7 @@ public struct UseListLinter: Sendable {
                 case .unknown:
                     break
                 case .error(let error):
-                    problems.append(RowProblem(column: column, message: error.message, allowed: error.allowed, hint: error.hint))
+                    problems.append(RowProblem(column: column, error))
                 }
             case .ignored:
                 break
@@ -146,8 +161,11 @@ public struct UseListLinter: Sendable {
         problems.sort { $0.column < $1.column }
         problems = entry.problems + problems
         if toolName.isEmpty, !problems.contains(where: { $0.column == Self.toolColumn }) {
-            problems.insert(RowProblem(column: Self.toolColumn, message: "no tool named in this row", allowed: [],
-                                       hint: "fill the `tool` cell with a tool's name, e.g. Zoom"), at: 0)
+            problems.insert(RowProblem(column: Self.toolColumn,
+                                       text: LocalizedText(fr: "aucun outil n'est nommé sur cette ligne", en: "no tool named in this row"),
+                                       allowed: [],
+                                       hint: LocalizedText(fr: "indiquez le nom de l'outil dans la colonne de l'outil, par exemple Zoom",
+                                                           en: "fill the `tool` cell with a tool's name, e.g. Zoom")), at: 0)
         }
         let toolIndex: Int
         if let known = columns.tools[toolName] {
@@ -206,8 +224,11 @@ extension RowProblem {
     /// Two cells of one row (keys of a JSON or YAML object) that name the same column.
     static func sameColumnTwice(first: String, second: String) -> RowProblem {
         RowProblem(
-            column: second, message: "`\(first)` and `\(second)` name the same column",
-            allowed: [], hint: "keep one of them (names are compared ignoring case, accents, `-` and `_`)"
+            column: second,
+            text: LocalizedText(fr: "« \(first) » et « \(second) » désignent la même colonne", en: "`\(first)` and `\(second)` name the same column"),
+            allowed: [],
+            hint: LocalizedText(fr: "gardez l'une des deux (les noms sont comparés sans tenir compte de la casse, des accents, de « - » et de « _ »)",
+                                en: "keep one of them (names are compared ignoring case, accents, `-` and `_`)")
         )
     }
 }

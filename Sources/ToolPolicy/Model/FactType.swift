@@ -59,6 +59,8 @@ public struct FactDeclaration: Sendable, Hashable {
     /// Other names of values (`value pedagogical … aka "pédagogique"`), normalised like
     /// tool names, to the value they name.
     var valueAliases: [String: String] = [:]
+    /// The other names of each value, as written (`pedagogical` → `["pédagogique"]`).
+    public var valueNames: [String: [String]] = [:]
 
     /// What a person reads for the fact: its label, or its description.
     public func label(in language: Language) -> String {

@@ -97,8 +97,9 @@ extension RequestError {
     static func negativeCount(_ text: String, for declaration: FactDeclaration) -> RequestError {
         RequestError(
             fact: declaration.name,
-            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be 0 or more",
-            allowed: [], hint: "write how many, with digits only, e.g. 25"
+            text: LocalizedText(fr: "« \(text) » n'est pas une valeur possible pour « \(declaration.label(in: .fr)) » : un nombre est 0 ou plus",
+                                en: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be 0 or more"),
+            allowed: [], hintText: .countHint
         )
     }
 
@@ -106,8 +107,15 @@ extension RequestError {
     static func countTooLarge(_ text: String, for declaration: FactDeclaration) -> RequestError {
         RequestError(
             fact: declaration.name,
-            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be at most \(Int64.max)",
-            allowed: [], hint: "write how many, with digits only, e.g. 25"
+            text: LocalizedText(fr: "« \(text) » n'est pas une valeur possible pour « \(declaration.label(in: .fr)) » : un nombre est au plus \(Int64.max)",
+                                en: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: a count must be at most \(Int64.max)"),
+            allowed: [], hintText: .countHint
         )
     }
+}
+
+extension LocalizedText {
+    /// How to write a count.
+    static let countHint = LocalizedText(fr: "écrivez combien, en chiffres seulement, par exemple 25",
+                                         en: "write how many, with digits only, e.g. 25")
 }

@@ -23,15 +23,31 @@ public struct UseRequest: Sendable {
 
 /// Why a request could not be built: a fact that is not declared, or a value that does
 /// not fit the fact's type. The server answers these with 422, the CLI with exit 64 or 65.
-public struct RequestError: Error, Sendable, Hashable, Codable {
+public struct RequestError: Error, Sendable, Hashable, Encodable {
     /// The fact, as named in the request.
     public let fact: String
-    /// What is wrong.
-    public let message: String
+    /// What is wrong, in French and English.
+    public let text: LocalizedText
     /// The values the fact accepts, when it is an enum or a set.
     public let allowed: [String]
-    /// A suggestion, such as `did you mean participants?`.
-    public let hint: String?
+    /// A suggestion, such as `did you mean participants?`, in French and English.
+    public let hintText: LocalizedText?
+
+    /// What is wrong, in English (the API's `message`).
+    public var message: String { text.text(in: .en) }
+    /// The suggestion, in English (the API's `hint`).
+    public var hint: String? { hintText?.text(in: .en) }
+
+    private enum CodingKeys: String, CodingKey { case fact, message, allowed, hint }
+
+    /// Encodes the English message and hint, as the API documents them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fact, forKey: .fact)
+        try container.encode(message, forKey: .message)
+        try container.encode(allowed, forKey: .allowed)
+        try container.encodeIfPresent(hint, forKey: .hint)
+    }
 }
 
 extension Policy {
@@ -131,19 +147,33 @@ struct UseFactsBuilder {
 extension RequestError {
     static func unknownFact(_ name: String, known: [String]) -> RequestError {
         RequestError(
-            fact: name, message: "unknown fact `\(name)`", allowed: known,
-            hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
+            fact: name, text: LocalizedText(fr: "« \(name) » n'est pas une information que les règles connaissent", en: "unknown fact `\(name)`"),
+            allowed: known,
+            hintText: Suggestion.closest(to: name, in: known).map { LocalizedText(fr: "vouliez-vous dire « \($0) » ?", en: "did you mean `\($0)`?") }
         )
     }
 
     static func invalidValue(_ text: String, for declaration: FactDeclaration) -> RequestError {
         let allowed = declaration.type.values
         let expected = allowed.isEmpty ? "a value of type \(declaration.type.spelling)" : "one of " + allowed.joined(separator: ", ")
+        let french = allowed.map { declaration.valueNames[$0]?.first ?? $0 }
+        let attendu = switch declaration.type {
+        case .bool: "oui ou non"
+        case .integer: "un nombre"
+        case .date: "une date (AAAA-MM-JJ)"
+        case .string: "un texte"
+        case .oneOf, .setOf: french.joined(separator: ", ")
+        }
+        let close = Suggestion.closest(to: text, in: allowed + declaration.valueNames.values.flatMap { $0 })
+        let value = close.flatMap { name in declaration.valueAliases[ToolName.normalize(name)] ?? (allowed.contains(name) ? name : nil) }
         return RequestError(
             fact: declaration.name,
-            message: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: expected \(expected)",
+            text: LocalizedText(
+                fr: "« \(text) » n'est pas une valeur possible pour « \(declaration.label(in: .fr)) » : attendu \(attendu)",
+                en: "`\(text)` is not a valid value for `\(declaration.qualifiedName)`: expected \(expected)"
+            ),
             allowed: allowed,
-            hint: Suggestion.closest(to: text, in: allowed).map { "did you mean `\($0)`?" }
+            hintText: value.map { LocalizedText(fr: "vouliez-vous dire « \(declaration.valueNames[$0]?.first ?? $0) » ?", en: "did you mean `\($0)`?") }
         )
     }
 }

@@ -49,10 +49,16 @@ extension ToolPolicyCommand {
         @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
         var date: String?
 
+        @Option(help: "With --format letter: who asked, for the greeting (e.g. \"Mme Martin\").")
+        var requester: String?
+
+        @Option(help: "With --format letter: who signs, above the helpdesk's block.")
+        var signature: String?
+
         @OptionGroup var policyOptions: PolicyOptions
 
-        @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @Option(help: "Output format: text, json, or letter (the French reply to send, from the policy's templates).")
+        var format: DecisionFormat = .text
 
         @Option(help: "Language of the messages: fr or en.")
         var lang: OutputLanguage = .fr
@@ -68,22 +74,33 @@ extension ToolPolicyCommand {
             let policy = try policyOptions.load()
             // A near miss of a listed tool is a typing mistake, not an unlisted tool: ask.
             let candidates = policy.nearMisses(of: tool)
+            let language = lang.language
             if !candidates.isEmpty {
                 let names = candidates.map { "\($0.name) (\($0.id))" }
-                StandardError.write("error: `\(tool)` is not in the catalog\n  = hint: did you mean \(names.joined(separator: ", or "))?\n")
+                StandardError.write(language == .fr
+                    ? "erreur : « \(tool) » n'est pas dans le catalogue\n  = conseil : vouliez-vous dire \(names.joined(separator: ", ou "))) ?\n"
+                    : "error: `\(tool)` is not in the catalog\n  = hint: did you mean \(names.joined(separator: ", or "))?\n")
                 throw ExitStatus.usage
             }
             let request: UseRequest
             do {
                 request = try policy.request(tool: tool, facts: try useFacts(), today: try Today.resolve(date))
             } catch let error as RequestError {
-                StandardError.write(UsageMessage.render(error))
+                StandardError.write(UsageMessage.render(error, in: language))
                 throw ExitStatus.usage
             }
             let decision = policy.decide(request)
             switch format {
-            case .text: print(DecisionText(language: lang.language).render(decision), terminator: "")
-            case .json: print(try JSONOutput.string(decision))
+            case .text:
+                let presentation = Presenter(policy: policy, language: language).present(decision)
+                print(DecisionText(style: .standardOutput).render(presentation), terminator: "")
+            case .json:
+                print(try JSONOutput.string(decision))
+            case .letter:
+                var letter = try policyOptions.letter(for: policy)
+                letter.requester = requester
+                letter.signature = signature
+                print(letter.render(decision), terminator: "")
             }
             throw ExitStatus.of(decision.verdict)
         }
@@ -128,9 +145,9 @@ enum Today {
 
 /// How a bad fact value is told on the command line.
 enum UsageMessage {
-    static func render(_ error: RequestError) -> String {
-        var out = "error: \(error.message)\n"
-        if let hint = error.hint { out += "  = hint: \(hint)\n" }
+    static func render(_ error: RequestError, in language: Language = .en) -> String {
+        var out = (language == .fr ? "erreur : " : "error: ") + error.text.text(in: language) + "\n"
+        if let hint = error.hintText { out += (language == .fr ? "  = conseil : " : "  = hint: ") + hint.text(in: language) + "\n" }
         return out
     }
 }

@@ -25,7 +25,7 @@ extension ToolPolicyCommand {
             case .text:
                 let labels = Labels(language: lang.language)
                 let width = policy.tools.map(\.id.count).max() ?? 0
-                print("\(labels.profile) \(policy.profileName) · \(policy.tools.count) tools")
+                print("\(labels.profile) \(policy.profileName) · " + labels.count(policy.tools.count, ("outil", "tool"), ("outils", "tools")))
                 for tool in policy.tools {
                     let id = tool.id.padding(toLength: width, withPad: " ", startingAt: 0)
                     print("  \(id)  \(tool.name) — \(labels.standing(tool.standing))")

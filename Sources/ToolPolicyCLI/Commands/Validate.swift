@@ -1,12 +1,13 @@
 import ArgumentParser
 import ToolPolicy
+import ToolPolicyReports
 
 extension ToolPolicyCommand {
     /// `toolpolicy validate`: compile the base and every profile, print all diagnostics.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compile the policy (base and every profile) and print all diagnostics.",
-            discussion: "Exit 0 when the policy compiles without error, 65 otherwise."
+            discussion: "Exit 0 when the policy and its templates (letter, page) have no error, 65 otherwise."
         )
 
         @Option(name: .long, help: "The policy folder (or one .rules file).")
@@ -15,15 +16,19 @@ extension ToolPolicyCommand {
         func run() throws {
             let path = PolicyOptions.resolve(policy)
             let result = PolicyLoader.validate(at: path)
-            let renderer = DiagnosticRenderer(sources: result.sources)
-            if result.diagnostics.containsErrors {
-                StandardError.write(renderer.render(result.diagnostics))
+            let templates = result.diagnostics.containsErrors ? nil : PolicyTemplates.load(policyPath: path, profiles: result.profiles)
+            let diagnostics = result.diagnostics + (templates?.diagnostics ?? [])
+            let renderer = DiagnosticRenderer(sources: result.sources + (templates?.sources ?? []))
+            if diagnostics.containsErrors {
+                StandardError.write(renderer.render(diagnostics))
                 throw ExitStatus.badInput
             }
-            if !result.diagnostics.isEmpty { StandardError.write(renderer.render(result.diagnostics)) }
+            if !diagnostics.isEmpty { StandardError.write(renderer.render(diagnostics)) }
             let base = PolicyLoader.load(sources: result.sources, profile: nil).policy
             var gaps: [String: [CatalogGap]] = [:]
-            print("\(path): OK — \(result.sources.count) files, \(base?.tools.count ?? 0) tools")
+            let rules = result.sources.filter { $0.path.hasSuffix(".rules") }.count
+            let texts = result.sources.count - rules
+            print("\(path): OK — \(rules) rules files, \(texts) source texts, \(templates?.sources.count ?? 0) templates, \(base?.tools.count ?? 0) tools")
             for profile in result.profiles {
                 guard let compiled = PolicyLoader.load(sources: result.sources, profile: profile).policy else { continue }
                 print("  profile \(profile) on \(compiled.name): \(compiled.rules.count) rules in force, \(compiled.overrides.count) overrides, \(compiled.digest)")

@@ -14,7 +14,12 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     private var first = true
     private let encoder = JSONOutput.encoder(pretty: false)
 
-    init(context: LintContext) { self.context = context }
+    private var words: ListPresenter
+
+    init(context: LintContext) {
+        self.context = context
+        words = ListPresenter(context: context)
+    }
 
     /// GitLab's scale is info, minor, major, critical, blocker: a forbidden use is
     /// critical, a use to review major, an open condition minor.
@@ -49,26 +54,25 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     mutating func begin(columnWarnings: [RowProblem]) {
         output.write("[")
         for (index, warning) in columnWarnings.enumerated() {
-            issue(rule: "unknown-column", severity: "minor", description: warning.message + (warning.hint.map { " (\($0))" } ?? ""),
+            issue(rule: "unknown-column", severity: "minor", description: words.problem(warning),
                   line: 1, row: 0, index: index)
         }
     }
 
     mutating func report(_ result: LintResult) {
-        let labels = Labels(language: context.language)
-        let prefix = "row \(result.row): \(result.tool.isEmpty ? "?" : result.tool)"
+        let labels = words.labels
+        let prefix = words.row(result)
         guard let verdict = result.verdict else {
             for (index, problem) in result.problems.enumerated() {
-                issue(rule: "malformed-row", severity: "major",
-                      description: "\(prefix): \(problem.message)\(problem.hint.map { " (\($0))" } ?? "")",
+                issue(rule: "malformed-row", severity: "major", description: prefix + labels.colon + words.problem(problem),
                       line: result.line, row: result.row, index: index)
             }
             return
         }
         guard let decision = result.decision else { return }
-        for finding in decision.reportedFindings {
+        for finding in words.findings(of: decision) {
             issue(rule: finding.rule, severity: Self.severity(of: verdict),
-                  description: "\(prefix) — \(labels.verdict(verdict)): \(finding.message.text(in: context.language))",
+                  description: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)",
                   line: result.line, row: result.row)
         }
     }

@@ -11,7 +11,12 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     private var cases: [String] = []
     private var warnings: [RowProblem] = []
 
-    init(context: LintContext) { self.context = context }
+    private var words: ListPresenter
+
+    init(context: LintContext) {
+        self.context = context
+        words = ListPresenter(context: context)
+    }
 
     /// `text` as XML 1.0 character data or attribute value: the five markup characters as
     /// entities, tab and line feed kept, and every other character ``VisibleText`` escapes
@@ -39,27 +44,28 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
-        let labels = Labels(language: context.language)
+        let labels = words.labels
         let name = "row \(result.row)\(result.line.map { " (line \($0))" } ?? ""): \(result.tool.isEmpty ? "?" : result.tool)"
         var body = ""
         if let verdict = result.verdict, let decision = result.decision {
-            let details = decision.reasons.map { finding in
-                "[\(finding.rule)] \(finding.message.text(in: context.language))"
-                    + finding.citations.map { "\n  ↳ \($0.document), « \($0.section) »" }.joined()
+            // The same findings as every other format: the reasons of a denial or a
+            // review, the open requirements of a conditional answer.
+            let details = words.findings(of: decision).map { finding in
+                "[\(finding.rule)] \(finding.text)" + finding.sources.map { "\n  ↳ " + $0 }.joined()
             }.joined(separator: "\n")
             let headline = "\(labels.verdict(verdict)) — \(result.tool)"
             switch verdict {
             case .denied, .review:
                 body = "<failure type=\"\(verdict.rawValue)\" message=\"\(Self.escape(headline))\">\(Self.escape(details))</failure>"
             case .conditional:
-                let open = decision.conditions.filter { $0.status == .unknown }.map { "? [\($0.rule)] \($0.message.text(in: context.language))" }
-                body = "<system-out>\(Self.escape(([headline] + open).joined(separator: "\n")))</system-out>"
+                body = "<system-out>\(Self.escape(([headline, details].filter { !$0.isEmpty }).joined(separator: "\n")))</system-out>"
             case .allowed:
                 break
             }
         } else if result.verdict == nil {
-            let details = result.problems.map { "\($0.column): \($0.message)\($0.hint.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
-            body = "<error type=\"malformed-row\" message=\"\(Self.escape(result.problems.first?.message ?? "malformed row"))\">\(Self.escape(details))</error>"
+            let details = result.problems.map { "\($0.column)\(labels.colon)\(words.problem($0))" }.joined(separator: "\n")
+            let first = result.problems.first.map { $0.text.text(in: context.language) } ?? "malformed row"
+            body = "<error type=\"malformed-row\" message=\"\(Self.escape(first))\">\(Self.escape(details))</error>"
         }
         cases.append("    <testcase classname=\"toolpolicy.\(Self.escape(context.path))\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n")
     }
@@ -73,7 +79,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
         output.write("    <properties><property name=\"policy.profile\" value=\"\(Self.escape(context.policy.profileName))\"/>"
             + "<property name=\"policy.digest\" value=\"\(context.policy.digest)\"/></properties>\n")
         for warning in warnings {
-            output.write("    <system-err>\(Self.escape("warning: \(warning.message)"))</system-err>\n")
+            output.write("    <system-err>\(Self.escape(words.warning + words.labels.colon + words.problem(warning)))</system-err>\n")
         }
         for testCase in cases { output.write(testCase) }
         if let readError {

@@ -15,16 +15,22 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// Rules that are not in the policy but that results may name.
-    static let builtInRules: [(id: String, text: String)] = [
-        ("no-permit", "No rule permits this use; without an explicit permit, the use is denied."),
-        ("unlisted-tool", "The tool is not in the catalog: its compliance must be reviewed (AMIGO request)."),
-        ("malformed-row", "The row could not be checked: a cell is missing or holds a value outside the fact's type."),
-        ("unknown-column", "A column of the list is not a use fact; it is ignored."),
-        ("unreadable-list", "The list could not be read to its end."),
+    static let builtInRules: [(id: String, text: LocalizedText)] = [
+        ("no-permit", LocalizedText(fr: "Aucune règle n'autorise cet usage ; sans autorisation explicite, l'usage est refusé.",
+                                    en: "No rule permits this use; without an explicit permit, the use is denied.")),
+        ("unlisted-tool", LocalizedText(fr: "L'outil n'est pas référencé : sa conformité doit être examinée avant tout usage.",
+                                        en: "The tool is not listed: its compliance must be reviewed before any use.")),
+        ("malformed-row", LocalizedText(fr: "La ligne n'a pas pu être vérifiée : une cellule manque ou contient une valeur impossible.",
+                                        en: "The row could not be checked: a cell is missing or holds a value outside the fact's type.")),
+        ("unknown-column", LocalizedText(fr: "Une colonne de la liste n'est pas une information de l'usage ; elle est ignorée.",
+                                         en: "A column of the list is not a use fact; it is ignored.")),
+        ("unreadable-list", LocalizedText(fr: "La liste n'a pas pu être lue jusqu'au bout.", en: "The list could not be read to its end.")),
     ]
+    private var words: ListPresenter
 
     init(context: LintContext) {
         self.context = context
+        words = ListPresenter(context: context)
         var index: [String: Int] = [:]
         for (offset, rule) in context.policy.rules.enumerated() { index[rule.id] = offset }
         for (offset, rule) in Self.builtInRules.enumerated() { index[rule.id] = context.policy.rules.count + offset }
@@ -36,9 +42,9 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     }
 
     private func ruleDescriptor(id: String, text: String, help: String?, citations: [Citation]) -> String {
-        var properties: [String: [String]] = ["citations": citations.map { "\($0.document) — \($0.section)" }]
+        var properties: [String: [String]] = ["citations": words.presenter.sources(citations)]
         properties["tags"] = ["toolpolicy"]
-        return "{\"id\":\(encode(id)),\"shortDescription\":{\"text\":\(encode(DecisionText.firstSentence(text)))},"
+        return "{\"id\":\(encode(id)),\"shortDescription\":{\"text\":\(encode(Presenter.firstSentence(text)))},"
             + "\"fullDescription\":{\"text\":\(encode(text))}"
             + (help.map { ",\"help\":{\"text\":\(encode($0))}" } ?? "")
             + ",\"properties\":\(encode(properties))}"
@@ -49,14 +55,14 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         var rules = context.policy.rules.map {
             ruleDescriptor(id: $0.id, text: $0.message.text(in: language), help: $0.remedy?.text(in: language), citations: $0.citations)
         }
-        rules += Self.builtInRules.map { ruleDescriptor(id: $0.id, text: $0.text, help: nil, citations: []) }
+        rules += Self.builtInRules.map { ruleDescriptor(id: $0.id, text: $0.text.text(in: language), help: nil, citations: []) }
         output.write("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{")
         output.write("\"tool\":{\"driver\":{\"name\":\"toolpolicy\",\"version\":\(encode(ToolPolicyCommand.configuration.version)),")
         output.write("\"informationUri\":\"https://example.invalid/toolpolicy\",\"rules\":[\(rules.joined(separator: ","))]}},")
         output.write("\"artifacts\":[{\"location\":{\"uri\":\(encode(context.path))}}],\"columnKind\":\"unicodeCodePoints\",")
         output.write("\"properties\":{\"policy\":\(encode(context.policy.identity))},\"results\":[")
         for warning in columnWarnings {
-            result(rule: "unknown-column", level: "warning", message: warning.message + (warning.hint.map { " (\($0))" } ?? ""), line: 1)
+            result(rule: "unknown-column", level: "warning", message: words.problem(warning), line: 1)
         }
     }
 
@@ -71,12 +77,11 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
-        let labels = Labels(language: context.language)
-        let prefix = "row \(result.row): \(result.tool.isEmpty ? "?" : result.tool)"
+        let labels = words.labels
+        let prefix = words.row(result)
         guard let verdict = result.verdict else {
             for problem in result.problems {
-                self.result(rule: "malformed-row", level: "error",
-                            message: "\(prefix): \(problem.message)\(problem.hint.map { " (\($0))" } ?? "")", line: result.line)
+                self.result(rule: "malformed-row", level: "error", message: prefix + labels.colon + words.problem(problem), line: result.line)
             }
             return
         }
@@ -87,9 +92,8 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         case .conditional: "note"
         case .allowed: "none"
         }
-        for finding in decision.reportedFindings {
-            let text = finding.message.text(in: context.language)
-            self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict)): \(text)", line: result.line)
+        for finding in words.findings(of: decision) {
+            self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)", line: result.line)
         }
     }
 

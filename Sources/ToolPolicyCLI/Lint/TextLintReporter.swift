@@ -19,22 +19,15 @@ struct TextLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     let shown: Shown
     var output = OutputBuffer()
-    /// The first sentence of each rule's message, computed once per rule.
-    private var sentences: [String: String] = [:]
+    private var words: ListPresenter
 
     init(context: LintContext, shown: Shown) {
         self.context = context
         self.shown = shown
+        words = ListPresenter(context: context)
     }
 
-    private mutating func sentence(_ finding: Decision.Finding) -> String {
-        if let known = sentences[finding.rule] { return known }
-        let sentence = DecisionText.firstSentence(finding.message.text(in: context.language))
-        sentences[finding.rule] = sentence
-        return sentence
-    }
-
-    private var labels: Labels { Labels(language: context.language) }
+    private var labels: Labels { words.labels }
 
     /// Writes one line, escaped, and its line break.
     private mutating func line(_ text: String) {
@@ -45,16 +38,16 @@ struct TextLintReporter: LintReporter, ~Copyable {
         guard shown != .denied else { return }
         line("\(context.path) · \(labels.profile) \(context.policy.profileName) · \(context.policy.digest.prefix(19))…")
         for warning in columnWarnings {
-            line("\(context.path):1: warning: \(warning.message)\(warning.hint.map { " (\($0))" } ?? "")")
+            line("\(context.path):1: \(words.warning)\(labels.colon)\(words.problem(warning))")
         }
     }
 
     mutating func report(_ result: LintResult) {
-        let place = "\(context.path):\(result.line.map(String.init) ?? "?") row \(result.row)"
+        let place = "\(context.path):\(result.line.map(String.init) ?? "?") \(words.rowNumber(result))"
         guard let verdict = result.verdict else {
             guard shown != .denied else { return }
             for problem in result.problems {
-                line("\(place): error: \(problem.message)\(problem.hint.map { " — \($0)" } ?? "")")
+                line("\(place)\(labels.colon)\(words.error)\(labels.colon)\(words.problem(problem))")
             }
             return
         }
@@ -64,22 +57,19 @@ struct TextLintReporter: LintReporter, ~Copyable {
         case .denied: verdict == .denied
         }
         guard wanted, let decision = result.decision else { return }
-        var text = "\(place): \(labels.verdict(verdict)) — \(result.tool)"
-        let findings = decision.reportedFindings
+        var text = "\(place)\(labels.colon)\(labels.verdict(verdict)) — \(result.tool)"
+        let findings = words.findings(of: decision)
         if !findings.isEmpty {
-            text += ": " + findings.map { "\(sentence($0)) [\($0.rule)]" }.joined(separator: "; ")
+            text += labels.colon + findings.map { "\($0.summary) [\($0.rule)]" }.joined(separator: "; ")
         }
         line(text)
     }
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            line("\(context.path):\(readError.place): error: \(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
+            line("\(context.path):\(readError.place)\(labels.colon)\(words.error)\(labels.colon)\(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
         }
-        let words = context.language == .fr
-            ? "\(summary.rows) lignes : \(summary.allowed) autorisées, \(summary.conditional) sous conditions, \(summary.denied) refusées, \(summary.review) à examiner, \(summary.malformed) invalides"
-            : "\(summary.rows) rows: \(summary.allowed) allowed, \(summary.conditional) conditional, \(summary.denied) denied, \(summary.review) review, \(summary.malformed) malformed"
-        line(words)
+        line(words.summary(summary))
         output.flush()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolPolicy
+import ToolPolicyReports
 
 /// `--policy` and `--profile`, shared by every command that reads the rules.
 struct PolicyOptions: ParsableArguments {
@@ -47,6 +48,21 @@ struct PolicyOptions: ParsableArguments {
         if !result.diagnostics.isEmpty { StandardError.write(renderer.render(result.diagnostics)) }
         return policy
     }
+
+    /// The reply letter of the policy folder's templates, or prints why there is none and exits 65.
+    func letter(for policy: Policy) throws -> ReplyLetter {
+        let loaded = PolicyTemplates.load(policyPath: resolvedPath(), profiles: [policy.profileName], checkFolders: false)
+        guard let templates = loaded.templates else {
+            StandardError.write(DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics))
+            throw ExitStatus.badInput
+        }
+        return ReplyLetter(policy: policy, templates: templates)
+    }
+}
+
+/// `check --format`: a decision as text, as JSON, or as the reply letter to send.
+enum DecisionFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, letter
 }
 
 /// `--format` and `--lang` for the commands that print decisions.

@@ -1,107 +1,57 @@
-import Foundation
 package import ToolPolicy
 
-/// The ready-to-send answer to a requester, in French, as a helpdesk agent on the AMIGO
-/// platform writes it: greeting, what was asked, the verdict, the reasons with the rule
-/// texts cited, what to do (for an unlisted tool, the review path and the institutional
-/// alternatives), then the signature and the policy that answered.
+/// The ready-to-send answer to a requester, in French, as a helpdesk agent writes it:
+/// rendered from the decision's presentation by the profile's `letter` template
+/// (`Rules/templates/`), which holds the greeting, the helpdesk and the signature.
 package struct ReplyLetter: Sendable {
-    /// The policy that decided, for the use wording and the institutional alternatives.
+    /// The policy that decided.
     package let policy: Policy
+    /// The policy folder's templates.
+    package let templates: PolicyTemplates
     /// Who asked (`Mme Martin`); the greeting is `Madame, Monsieur` without it.
     package var requester: String?
-    /// Who answers; `L'assistance numérique` without it.
+    /// Who answers, above the helpdesk's block.
     package var signature: String?
 
     /// A letter for decisions of `policy`.
-    package init(policy: Policy, requester: String? = nil, signature: String? = nil) {
+    package init(policy: Policy, templates: PolicyTemplates, requester: String? = nil, signature: String? = nil) {
         self.policy = policy
+        self.templates = templates
         self.requester = requester
         self.signature = signature
     }
 
-    private var labels: Labels { Labels(language: .fr) }
-    private var wording: UseWording { UseWording(language: .fr) }
+    /// The context the template reads for a decision.
+    package func context(_ decision: Decision) -> LetterContext {
+        LetterContext(
+            presentation: Presenter(policy: policy, language: .fr).present(decision),
+            requester: requester, signature: signature, date: decision.date,
+            policyTitle: policy.title ?? policy.profileName
+        )
+    }
 
-    /// The subject line: `Demande d'utilisation de Zoom : refusé`.
+    /// The subject line: `Votre demande d'utilisation de Zoom : refusée`.
     package func subject(_ decision: Decision) -> String {
-        "Demande d'utilisation de \(toolName(decision)) : \(labels.verdict(decision.verdict).lowercased())"
+        context(decision).values["subject"] as? String ?? ""
     }
 
-    /// The whole letter, subject first, ending with a newline.
+    /// The whole letter, subject first, ending with one newline.
     package func render(_ decision: Decision) -> String {
-        var out = "Objet : \(subject(decision))\n\n"
-        out += "Bonjour \(Self.clean(requester) ?? "Madame, Monsieur"),\n\n"
-        out += asked(decision) + "\n\n"
-        out += verdictParagraph(decision) + "\n"
-        out += section("Motifs", decision.reasons.map(finding))
-        if decision.verdict == .conditional || decision.verdict == .allowed {
-            let conditions = decision.conditions.filter { $0.effect != .forbid }
-            out += section(decision.verdict == .allowed ? "Rappels" : "Conditions à respecter", conditions.map(finding))
+        let text = templates.render("letter", profile: policy.profileName, context: context(decision).values) ?? ""
+        return Self.tidy(text)
+    }
+
+    /// The letter with trailing spaces removed, at most one blank line in a row, and one
+    /// final newline: what a template's optional parts leave behind.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.reversed().drop { $0 == " " }.reversed()
+            let cleaned = Substring(String(trimmed))
+            if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(cleaned)
         }
-        out += section("Ce que vous pouvez faire", decision.remedies.map { $0.text(in: .fr) })
-        if decision.verdict == .review || decision.verdict == .denied {
-            out += alternatives(decision)
-        }
-        out += section("Conseils", decision.advice.map(finding))
-        out += "\nNous restons à votre disposition pour toute précision.\n\n"
-        out += "Cordialement,\n\(Self.clean(signature) ?? "L'assistance numérique")\n\n"
-        out += "--\nRéponse établie selon le cadre de référence \(decision.policy.profile) (règles \(decision.policy.digest.prefix(19))…), le \(decision.date).\n"
-        return out
-    }
-
-    private func toolName(_ decision: Decision) -> String {
-        decision.tool.name ?? "« \(decision.tool.query) »"
-    }
-
-    private func asked(_ decision: Decision) -> String {
-        let use = wording.lines(for: decision.use, in: policy)
-        var out = "Vous nous avez demandé s'il est possible d'utiliser \(toolName(decision))"
-        out += use.isEmpty ? "." : " pour l'usage suivant :\n" + use.map { "  - \($0)" }.joined(separator: "\n")
-        return out
-    }
-
-    private func verdictParagraph(_ decision: Decision) -> String {
-        let tool = toolName(decision)
-        let standing: String = switch decision.tool.standing {
-        case .institutional: "\(tool) fait partie de l'offre institutionnelle."
-        case .tolerated: "\(tool) est une solution tolérée : utilisable uniquement dans un navigateur web, sans création de compte."
-        case .forbidden: "\(tool) fait partie des usages non autorisés."
-        case .unclassified: "\(tool) n'est pas classé par le cadre de référence."
-        case .unlisted: "\(tool) ne figure pas dans la liste des outils du cadre de référence."
-        }
-        let verdict: String = switch decision.verdict {
-        case .allowed: "Réponse : cet usage est autorisé."
-        case .conditional: "Réponse : cet usage est autorisé, sous les conditions ci-dessous."
-        case .denied: "Réponse : cet usage n'est pas autorisé."
-        case .review: "Réponse : votre demande doit être examinée avant tout usage de cet outil."
-        }
-        return verdict + "\n" + standing
-    }
-
-    private func finding(_ finding: Decision.Finding) -> String {
-        var out = finding.message.text(in: .fr)
-        for citation in finding.citations {
-            out += "\n    (Source : \(citation.document), « \(citation.section) »)"
-        }
-        return out
-    }
-
-    private func alternatives(_ decision: Decision) -> String {
-        let institutional = policy.tools.filter { $0.standing == .institutional && $0.id != decision.tool.id }.map(\.name)
-        guard !institutional.isEmpty else { return "" }
-        return section("En attendant, l'offre institutionnelle vous permet d'utiliser", [institutional.joined(separator: ", ")])
-    }
-
-    private func section(_ title: String, _ items: [String]) -> String {
-        guard !items.isEmpty else { return "" }
-        return "\n\(title) :\n" + items.map { "  - \($0)" }.joined(separator: "\n") + "\n"
-    }
-
-    /// A name from a request, on one line and at most 80 characters; `nil` when blank.
-    static func clean(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        return line.isEmpty ? nil : String(line.prefix(80))
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

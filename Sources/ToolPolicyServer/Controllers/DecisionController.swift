@@ -46,11 +46,13 @@ struct DecisionController<Context: RequestContext> {
         _ = try RequestBody.requireMediaType(of: request, in: [RequestBody.json])
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let body = try CheckRequestBody(json: bytes)
-        let policy = try services.policy().policy(named: body.profile)
+        let loaded = try services.policy()
+        let policy = try loaded.policy(named: body.profile)
+        let templates = try loaded.requireTemplates()
         let decision = policy.decide(try body.request(in: policy))
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         try services.log { $0.record(decision, requestID: context.id, route: "/v1/reply") }
-        let letter = ReplyLetter(policy: policy, requester: body.requester, signature: body.signature)
+        let letter = ReplyLetter(policy: policy, templates: templates, requester: body.requester, signature: body.signature)
         return JSONResponse.text(letter.render(decision))
     }
 

@@ -19,7 +19,7 @@ struct HelpdeskController<Context: RequestContext> {
         let language = Self.language(of: request, form: nil)
         let loaded = try services.policy()
         let page = HelpdeskPage(policy: loaded.policy, profiles: Self.profiles(of: loaded), language: language, form: FormFields(encoded: ""), outcome: nil)
-        return Self.html(page.render(), status: .ok)
+        return Self.html(page.render(with: try loaded.requireTemplates()), status: .ok)
     }
 
     /// The form submitted: the decision and the reply, or what is wrong with the request.
@@ -29,18 +29,19 @@ struct HelpdeskController<Context: RequestContext> {
         let form = FormFields(encoded: String(decoding: bytes, as: UTF8.self))
         let language = Self.language(of: request, form: form)
         let loaded = try services.policy()
+        let templates = try loaded.requireTemplates()
         let page: HelpdeskPage
         do {
             let policy = try loaded.policy(named: form.value("profile"))
-            let outcome = try decide(form, policy: policy, language: language, requestID: context.id)
+            let outcome = try decide(form, policy: policy, templates: templates, language: language, requestID: context.id)
             page = HelpdeskPage(policy: policy, profiles: Self.profiles(of: loaded), language: language, form: form, outcome: outcome)
         } catch let error where error.code == "unknown_profile" {
             page = HelpdeskPage(policy: loaded.policy, profiles: Self.profiles(of: loaded), language: language, form: form,
                                 outcome: .problems([error.message]))
         }
         switch page.outcome {
-        case .problems?, .nearMiss?: return Self.html(page.render(), status: .unprocessableContent)
-        default: return Self.html(page.render(), status: .ok)
+        case .problems?, .nearMiss?: return Self.html(page.render(with: templates), status: .unprocessableContent)
+        default: return Self.html(page.render(with: templates), status: .ok)
         }
     }
 
@@ -49,8 +50,10 @@ struct HelpdeskController<Context: RequestContext> {
         [loaded.policy.profileName] + loaded.profiles.keys.sorted().filter { $0 != loaded.policy.profileName }
     }
 
-    private func decide(_ form: FormFields, policy: Policy, language: Language, requestID: String) throws(APIError) -> HelpdeskPage.Outcome {
-        guard let tool = form.value("tool") else { return .problems([PageText(language: language).toolRequired]) }
+    private func decide(
+        _ form: FormFields, policy: Policy, templates: PolicyTemplates, language: Language, requestID: String
+    ) throws(APIError) -> HelpdeskPage.Outcome {
+        guard let tool = form.value("tool") else { return .problems([PageWords(language: language).toolRequired]) }
         // A near miss of listed tools is a typing mistake: offer the candidates.
         let candidates = policy.nearMisses(of: tool)
         if !candidates.isEmpty { return .nearMiss(tool, candidates) }
@@ -61,15 +64,22 @@ struct HelpdeskController<Context: RequestContext> {
             if !given.isEmpty { facts[fact.name] = .string(given) }
         }
         let today: CivilDate
-        do { today = try CheckRequestBody.day(form.value("date")) } catch { return .problems([error.message]) }
+        if let asked = form.value("date") {
+            guard let day = CivilDate(parsing: asked) else { return .problems([PageWords(language: language).notADate(asked)]) }
+            today = day
+        } else {
+            today = .today()
+        }
         let (request, errors) = policy.collectingRequest(tool: tool, facts: facts, today: today)
         guard errors.isEmpty else {
-            return .problems(errors.map { error in error.message + (error.hint.map { " — \($0)" } ?? "") })
+            return .problems(errors.map { error in
+                error.text.text(in: language) + (error.hintText.map { " — " + $0.text(in: language) } ?? "")
+            })
         }
         let decision = policy.decide(request)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         try services.log { $0.record(decision, requestID: requestID, route: "/") }
-        let letter = ReplyLetter(policy: policy, requester: form.value("requester"), signature: form.value("signature"))
+        let letter = ReplyLetter(policy: policy, templates: templates, requester: form.value("requester"), signature: form.value("signature"))
         return .decision(decision, reply: letter.render(decision))
     }
 

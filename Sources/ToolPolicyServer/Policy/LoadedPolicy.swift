@@ -1,5 +1,6 @@
 package import Foundation
 package import ToolPolicy
+package import ToolPolicyReports
 import HTTPTypes
 
 /// A compiled policy as the server serves it, with when and from what it was loaded.
@@ -17,6 +18,14 @@ package struct LoadedPolicy: Sendable {
     /// Every profile of the folder, compiled with the default and reloaded with it, for a
     /// request that names its profile (`"profile": "poitiers"`).
     package var profiles: [String: Policy] = [:]
+    /// The policy folder's letter and page templates; `nil` when it has none.
+    package var templates: PolicyTemplates?
+
+    /// The templates, or the 503 that says the folder has none.
+    package func requireTemplates() throws(APIError) -> PolicyTemplates {
+        guard let templates else { throw .noTemplates }
+        return templates
+    }
 
     /// The digests of the default and of every profile: what an answer may depend on.
     package var digests: String {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import ToolPolicy
+import ToolPolicyReports
 
 /// The policy being served, swapped atomically on reload: a request reads one snapshot from
 /// start to end, and a reload that fails to compile leaves the serving policy untouched.
@@ -34,19 +35,25 @@ package final class PolicyStore: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let result = PolicyLoader.load(at: path, profile: profile)
+        // The templates load with the rules: a broken template fails the reload as a
+        // broken rule does, and the serving policy and templates stay.
+        let templates = result.policy.map { PolicyTemplates.load(policyPath: path, profiles: result.profiles.isEmpty ? [$0.profileName] : result.profiles) }
         let elapsed = clock.now - started
-        let rendered = DiagnosticRenderer(sources: result.sources).render(result.diagnostics)
+        let diagnostics = result.diagnostics + (templates?.diagnostics ?? [])
+        let rendered = DiagnosticRenderer(sources: result.sources + (templates?.sources ?? [])).render(diagnostics)
+        let succeeded = result.policy != nil && !diagnostics.containsErrors
         let report = ReloadReport(
-            at: Date(), succeeded: result.policy != nil, digest: result.policy?.digest,
-            diagnostics: result.diagnostics, rendered: rendered
+            at: Date(), succeeded: succeeded, digest: result.policy?.digest,
+            diagnostics: diagnostics, rendered: rendered
         )
-        let loaded = result.policy.map { policy in
-            LoadedPolicy(
+        let loaded = result.policy.flatMap { policy in
+            succeeded ? LoadedPolicy(
                 policy: policy, loadedAt: report.at,
                 loadMilliseconds: elapsed.milliseconds,
-                sources: policy.files, warnings: result.diagnostics,
-                profiles: PolicyLoader.loadProfiles(sources: result.sources)
-            )
+                sources: policy.files, warnings: diagnostics,
+                profiles: PolicyLoader.loadProfiles(sources: result.sources),
+                templates: templates?.templates
+            ) : nil
         }
         state.withLock { state in
             if let loaded { state.current = loaded }
