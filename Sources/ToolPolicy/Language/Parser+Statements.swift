@@ -112,10 +112,15 @@ extension Parser {
                 let aliases = consume(word: "aka") ? try parseStringList("another name of the value") : []
                 fact.values.append(Syntax.ValueWords(value: value, texts: texts, aliases: aliases))
             default:
-                throw expectedError("`label`, `asks`, `aka`, `value` or a new statement at the start of a line")
+                throw expectedError("`label`, `asks`, `aka`, `value` or a new statement at the start of a line", hint: indentedStatementHint)
             }
         }
         return fact
+    }
+
+    /// The hint for a statement keyword found indented, where a clause was expected.
+    private var indentedStatementHint: String? {
+        current.word.map(Parser.statementKeywords.contains) == true ? "continuation lines are indented; statements start at column 1" : nil
     }
 
     /// One or more `fr "…"` / `en "…"` pairs.
@@ -153,7 +158,7 @@ extension Parser {
                 advance()
                 document.url = try expectString("the document's address").value
             default:
-                throw expectedError("`title`, `issuer`, `url` or a new statement at the start of a line")
+                throw expectedError("`title`, `issuer`, `url` or a new statement at the start of a line", hint: indentedStatementHint)
             }
         }
         return document

@@ -40,7 +40,7 @@ public struct UseListEntry: Sendable, Hashable {
 }
 
 /// A reason a row could not be checked.
-public struct RowProblem: Sendable, Hashable, Encodable {
+public struct RowProblem: Sendable, Hashable, Codable {
     /// The column at fault (`tool`, `mode`, …).
     public var column: String
     /// What is wrong, in French and English.
@@ -70,6 +70,15 @@ public struct RowProblem: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey { case column, message, allowed, hint }
 
+    /// Decodes a report's problem: its English words stand for both languages.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let message = try container.decode(String.self, forKey: .message)
+        let hint = try container.decodeIfPresent(String.self, forKey: .hint)
+        self.init(column: try container.decode(String.self, forKey: .column), text: LocalizedText(fr: message, en: message),
+                  allowed: try container.decode([String].self, forKey: .allowed), hint: hint.map { LocalizedText(fr: $0, en: $0) })
+    }
+
     /// Encodes the English message and hint, as the report's schema documents them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -81,7 +90,7 @@ public struct RowProblem: Sendable, Hashable, Encodable {
 }
 
 /// The result of checking one row.
-public struct LintResult: Sendable, Hashable, Encodable {
+public struct LintResult: Sendable, Hashable, Codable {
     /// The 1-based position among data rows.
     public var row: Int
     /// The line in the file, when known.

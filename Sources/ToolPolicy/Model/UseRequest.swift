@@ -23,7 +23,7 @@ public struct UseRequest: Sendable {
 
 /// Why a request could not be built: a fact that is not declared, or a value that does
 /// not fit the fact's type. The server answers these with 422, the CLI with exit 64 or 65.
-public struct RequestError: Error, Sendable, Hashable, Encodable {
+public struct RequestError: Error, Sendable, Hashable, Codable {
     /// The fact, as named in the request.
     public let fact: String
     /// What is wrong, in French and English.
@@ -39,6 +39,24 @@ public struct RequestError: Error, Sendable, Hashable, Encodable {
     public var hint: String? { hintText?.text(in: .en) }
 
     private enum CodingKeys: String, CodingKey { case fact, message, allowed, hint }
+
+    /// An error with its words in both languages.
+    init(fact: String, text: LocalizedText, allowed: [String], hintText: LocalizedText?) {
+        self.fact = fact
+        self.text = text
+        self.allowed = allowed
+        self.hintText = hintText
+    }
+
+    /// Decodes an API error's fact: its English words stand for both languages.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fact = try container.decode(String.self, forKey: .fact)
+        let message = try container.decode(String.self, forKey: .message)
+        text = LocalizedText(fr: message, en: message)
+        allowed = try container.decode([String].self, forKey: .allowed)
+        hintText = try container.decodeIfPresent(String.self, forKey: .hint).map { LocalizedText(fr: $0, en: $0) }
+    }
 
     /// Encodes the English message and hint, as the API documents them.
     public func encode(to encoder: any Encoder) throws {

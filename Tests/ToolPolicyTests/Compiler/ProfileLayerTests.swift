@@ -5,7 +5,7 @@ import Testing
 @Suite struct ProfileLayerTests {
     static let base = """
     policy "national" "Base"
-      source "000.txt"
+    # The documents the base cites are declared by TestPolicies.load.
     tool fact provider: one of ministry, market "Fournisseur"
     tool fact web_client: bool "Client web"
     tool fact listing: one of institutional, tolerated, forbidden "Liste"
@@ -31,7 +31,7 @@ import Testing
     """
 
     static func profile(_ body: String) -> String {
-        "profile \"p\" \"Profil P\" extends \"national\"\n  source \"003.txt\"\n\n" + body
+        "profile \"p\" \"Profil P\" extends \"national\"\n# rules of the profile\n\n" + body
     }
 
     private func load(_ profileBody: String, profile: String? = "p") -> PolicyLoadResult {
@@ -52,8 +52,8 @@ import Testing
         #expect(policy.profile == "p")
         #expect(policy.profileName == "p")
         #expect(policy.title == "Profil P")
-        #expect(policy.files == ["national.rules", "p.rules"])
-        #expect(policy.sourceDocuments == ["000.txt", "003.txt"])
+        #expect(policy.files == ["national.rules", "p.rules", "zz-test-documents.rules"])
+        #expect(policy.sourceDocuments.sorted() == ["000.txt", "002.txt", "003.txt"])
     }
 
     @Test func theBaseAloneLoadsWhenNoProfileIsNamedAndThereIsNoDefault() throws {
@@ -61,7 +61,7 @@ import Testing
         let policy = try #require(result.policy)
         #expect(policy.profile == nil)
         #expect(policy.profileName == "national")
-        #expect(policy.files == ["national.rules"])
+        #expect(policy.files == ["national.rules", "zz-test-documents.rules"])
         #expect(result.profiles == ["p"])
     }
 

@@ -19,7 +19,8 @@ import Testing
         let result = PolicyLoader.validate(at: TestPolicies.rulesFolder)
         #expect(result.diagnostics.isEmpty)
         #expect(result.profiles == TestPolicies.shippedProfiles)
-        #expect(result.sources.count == 7)
+        #expect(result.sources.filter { $0.path.hasSuffix(".rules") }.count == 8)
+        #expect(result.sources.filter { $0.path.hasSuffix(".txt") }.count == 5, "the texts of the five seeds ship in Rules/sources/")
     }
 
     @Test(arguments: TestPolicies.shippedProfiles)

@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("accounts", FactValue.string("pupils,parents"), "parents"),
+        ("accounts", FactValue.string("pupils,visitors"), "visitors"),
         ("audience", .string("everyone"), "everyone"),
         ("computer", .string("laptop"), "laptop"),
         ("participants", .string("-3"), "-3"),

@@ -98,10 +98,13 @@ import Testing
 
 
         policy   "p"
-              source "doc.txt"
+        document   "doc.txt"
+              title "Doc"
         # a comment at the margin
         use fact a : bool "A"
         use fact mode: one of  install ,web "Mode"
+              label fr "Mode"   en "Mode"
+         value web fr "dans un navigateur"  aka "navigateur" ,"web"
 
         tool alpha   "Alpha"
               aliases "al" ,"alf"
@@ -120,10 +123,13 @@ import Testing
         """
         let expected = """
         policy "p"
-          source "doc.txt"
+        document "doc.txt"
+          title "Doc"
         # a comment at the margin
         use fact a: bool "A"
         use fact mode: one of install, web "Mode"
+          label fr "Mode" en "Mode"
+          value web fr "dans un navigateur" aka "navigateur", "web"
 
         tool alpha "Alpha"
           aliases "al", "alf"

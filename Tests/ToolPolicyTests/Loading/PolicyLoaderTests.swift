@@ -47,7 +47,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let base = folder.appendingPathComponent("base")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        try ("\u{FEFF}policy \"national\"\nuse fact a: bool \"A\"\n").write(
+        try ("\u{FEFF}policy \"national\"\nuse fact a: bool \"A\"\n" + TestPolicies.testDocument).write(
             to: base.appendingPathComponent("facts.rules"), atomically: true, encoding: .utf8)
         try ("policy \"national\"\n" + TestPolicies.rule("national-p", "permit when use.a")).write(
             to: base.appendingPathComponent("allow.rules"), atomically: true, encoding: .utf8)
@@ -84,7 +84,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("one.rules")
-        try ("policy \"solo\"\n" + TestPolicies.rule("solo-p", "permit when true")).write(to: file, atomically: true, encoding: .utf8)
+        try ("policy \"solo\"\n" + TestPolicies.testDocument + TestPolicies.rule("solo-p", "permit when true")).write(to: file, atomically: true, encoding: .utf8)
         let result = PolicyLoader.load(at: file.path)
         let policy = try #require(result.policy)
         #expect(policy.name == "solo")
@@ -118,6 +118,6 @@ import Testing
         ])
         #expect(policy.title == "Titre")
         #expect(policy.rules.map(\.id) == ["national-p"])
-        #expect(policy.files == ["national/facts.rules", "national/rules.rules"])
+        #expect(policy.files == ["national/facts.rules", "national/rules.rules", "zz-test-documents.rules"])
     }
 }

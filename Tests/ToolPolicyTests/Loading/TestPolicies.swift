@@ -29,9 +29,33 @@ enum TestPolicies {
     /// A fixed request date, so nothing depends on the clock.
     static let day = CivilDate(year: 2026, month: 3, day: 15)!
 
-    /// Loads inline sources (`(path, text)` pairs) with a profile.
+    /// Loads inline sources (`(path, text)` pairs) with a profile. The documents they cite
+    /// and do not declare are declared for them, in a file of the base, so a test of
+    /// precedence or typing need not repeat `document` statements; ``loadExactly(_:profile:)``
+    /// adds nothing.
     static func load(_ files: [(String, String)], profile: String? = nil) -> PolicyLoadResult {
+        loadExactly(files + documentDeclarations(for: files), profile: profile)
+    }
+
+    /// Loads inline sources as written.
+    static func loadExactly(_ files: [(String, String)], profile: String? = nil) -> PolicyLoadResult {
         PolicyLoader.load(sources: files.map { SourceFile(path: $0.0, text: $0.1) }, profile: profile)
+    }
+
+    /// A file of the base declaring every document the files cite but do not declare.
+    static func documentDeclarations(for files: [(String, String)]) -> [(String, String)] {
+        let texts = files.map(\.1)
+        guard let base = texts.lazy.compactMap({ $0.firstMatch(of: /(?m)^policy "([^"]+)"/)?.output.1 }).first else { return [] }
+        var declared = Set(texts.flatMap { $0.matches(of: /(?m)^document "([^"]+)"/).map { String($0.output.1) } })
+        var cited: [String] = []
+        for text in texts {
+            for match in text.matches(of: /(?:cites|source)\s+"([^"]+)"\s+section/) where declared.insert(String(match.output.1)).inserted {
+                cited.append(String(match.output.1))
+            }
+        }
+        guard !cited.isEmpty else { return [] }
+        let declarations = cited.map { "document \"\($0)\"\n  title \"Document \($0)\"\n" }.joined(separator: "\n")
+        return [("zz-test-documents.rules", "policy \"\(base)\"\n\n" + declarations)]
     }
 
     /// Loads one inline file named `test.rules`.
@@ -73,6 +97,9 @@ enum TestPolicies {
     }
 
     /// The clauses every rule of an inline policy needs.
+    /// The declaration of the document ``clauses`` cite, for a policy written to files.
+    static let testDocument = "document \"doc.txt\"\n  title \"Document de test\"\n"
+
     static let clauses = "  says fr \"Texte de la règle.\"\n  cites \"doc.txt\" section \"Section\""
 
     /// A rule of an inline policy: `rule "id" <effect>` with a French message and a citation.
