@@ -209,9 +209,11 @@ struct CheckTests {
         let text = try CLI.run(policy: ["check", "zoom"])
         #expect(text.stdout.contains("Conditions"))
         #expect(text.stdout.contains("? "))
-        #expect(text.stdout.contains("[rennes-tolerated-browser-only]"))
-        #expect(text.stdout.contains("[rennes-tolerated-no-account]"))
-        #expect(text.stdout.contains("À préciser : "))
+        // The rules are named on the author's details line; the questions are the facts' own.
+        let details = try #require(text.stdout.split(separator: "\n").last { $0.hasPrefix("Détails : ") })
+        #expect(details.contains("rennes-tolerated-browser-only") && details.contains("rennes-tolerated-no-account"))
+        #expect(text.stdout.contains("\nÀ préciser\n"))
+        #expect(text.stdout.contains("? Qui devra se créer un compte : personne, des personnels, des élèves, des extérieurs ?"))
     }
 
     /// A staff meeting does not say pupils are absent: the recording ban stays open, and

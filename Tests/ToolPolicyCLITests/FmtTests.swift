@@ -5,7 +5,7 @@ import Testing
 /// and keeps the policy's digest, a broken file exits 65 untouched.
 @Suite("toolpolicy fmt")
 struct FmtTests {
-    static let messy = "policy   \"p\"\nuse fact a : bool \"A\"\nrule \"r\"\n      forbid when use.a\n  says fr \"Texte.\"\n    cites \"d.txt\"  section \"S\"\n"
+    static let messy = "policy   \"p\"\ndocument \"d.txt\" title \"D\"\nuse fact a : bool \"A\"\nrule \"r\"\n      forbid when use.a\n  says fr \"Texte.\"\n    cites \"d.txt\"  section \"S\"\n"
 
     @Test func checkShowsTheDiffThenFmtRewritesAndKeepsTheDigest() throws {
         let folder = try TemporaryFolder()
@@ -22,7 +22,7 @@ struct FmtTests {
         #expect(fmt.status == 0, "\(fmt)")
         #expect(fmt.stdout.contains("formatted \(path)"))
         let formatted = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(formatted.contains("policy \"p\"\nuse fact a: bool \"A\"\nrule \"r\"\n  forbid when use.a\n"))
+        #expect(formatted.contains("policy \"p\"\ndocument \"d.txt\" title \"D\"\nuse fact a: bool \"A\"\nrule \"r\"\n  forbid when use.a\n"))
         #expect(try CLI.run(["fmt", "--check", path]).status == 0)
         let digestAfter = try CLI.run(["check", "anything", "--policy", path, "--format", "json"])
         let digest = { (text: String) in text.firstMatch(of: /sha256:[0-9a-f]{64}/).map { String($0.output) } }

@@ -50,8 +50,8 @@ struct GitLabReportTests {
         #expect(Set(issues.map(\.fingerprint)).count == issues.count, "fingerprints are unique")
         #expect(issues.contains { $0.severity == "critical" }, "a denied row is critical")
         for issue in issues where issue.rule != "unknown-column" {
-            let rowText = try #require(issue.description.split(separator: ":").first)
-            let row = try #require(Int(rowText.dropFirst("row ".count)), "\(issue.description)")
+            // `n° 3 : Zoom — …` (French, the default).
+            let row = try #require(issue.description.firstMatch(of: #/^n° (\d+) : /#).flatMap { Int($0.output.1) }, "\(issue.description)")
             #expect(issue.line == list.csvLines[row - 1], "\(issue.rule) of row \(row) at line \(issue.line)")
             switch list.rows[row - 1].verdict {
             case .denied: #expect(issue.severity == "critical")

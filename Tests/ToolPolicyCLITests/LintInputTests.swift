@@ -17,7 +17,7 @@ struct LintInputTests {
     @Test func aDashReadsTheListFromStandardInput() throws {
         let csv = try Self.piped("tool;mode;computer\nzoom;install;administrative\n", ["lint", "-"])
         #expect(csv.status == 1, "\(csv)")
-        #expect(csv.stdout.contains("-:2 row 1: REFUSÉ — zoom"), "\(csv.stdout)")
+        #expect(csv.stdout.contains("-:2 (n° 1) : REFUSÉ — zoom"), "\(csv.stdout)")
         let json = try Self.piped(#"[{"tool": "zoom", "mode": "install", "computer": "administrative"}]"#,
                                   ["lint", "-", "--input-format", "json", "--format", "json"])
         #expect(json.status == 1, "\(json)")
@@ -36,15 +36,15 @@ struct LintInputTests {
         let path = try folder.write("outils.csv", "tool;mdoe\nzoom;install\n")
         let stopped = try CLI.run(policy: ["lint", path])
         #expect(stopped.status == 65, "\(stopped)")
-        #expect(stopped.stdout.contains("unknown column `mdoe`: did you mean `mode`?"))
+        #expect(stopped.stdout.contains("colonne inconnue « mdoe » : vouliez-vous dire « mode » ?"), "\(stopped.stdout)")
         #expect(stopped.stdout.contains("--allow-unknown-columns"))
-        #expect(stopped.stdout.contains("0 lignes"), "no row is checked without its column")
+        #expect(stopped.stdout.contains("0 ligne :"), "no row is checked without its column")
         let allowed = try CLI.run(policy: ["lint", path, "--allow-unknown-columns"])
         #expect(allowed.status == 0, "\(allowed)")
-        #expect(allowed.stdout.contains("1 lignes"))
+        #expect(allowed.stdout.contains("1 ligne :"))
         // A column that is no near miss (`notes`) is a warning, as before.
         let notes = try CLI.run(policy: ["lint", CLI.packageRoot.appendingPathComponent("Examples/ecole-excel.csv").path])
-        #expect(notes.stdout.contains("warning: unknown column `notes`"))
+        #expect(notes.stdout.contains("attention : colonne inconnue « notes »"))
         #expect(notes.stdout.contains("10 lignes"))
     }
 
@@ -84,9 +84,9 @@ struct LintNearMissTests {
         let path = try folder.write("outils.csv", "tool;mode\nzom;web\ntems;web\njitsi;web\nzoom;web\n")
         let result = try CLI.run(policy: ["lint", path])
         #expect(result.status == 65, "\(result)")
-        #expect(result.stdout.contains("row 1: error: `zom` is not in the catalog: did you mean Zoom (zoom)?"), "\(result.stdout)")
-        #expect(result.stdout.contains("row 2: error: `tems` is not in the catalog: did you mean"), "\(result.stdout)")
-        #expect(result.stdout.contains("row 3: À EXAMINER — jitsi"), "an unlisted tool is still reviewed:\n\(result.stdout)")
-        #expect(result.stdout.contains("4 lignes : 0 autorisées, 1 sous conditions, 0 refusées, 1 à examiner, 2 invalides"), "\(result.stdout)")
+        #expect(result.stdout.contains("(n° 1) : erreur : « zom » n'est pas dans le catalogue : vouliez-vous dire Zoom ?"), "\(result.stdout)")
+        #expect(result.stdout.contains("(n° 2) : erreur : « tems » n'est pas dans le catalogue : vouliez-vous dire"), "\(result.stdout)")
+        #expect(result.stdout.contains("(n° 3) : À EXAMINER — jitsi"), "an unlisted tool is still reviewed:\n\(result.stdout)")
+        #expect(result.stdout.contains("4 lignes : 0 autorisée, 1 sous conditions, 0 refusée, 1 à examiner, 2 invalides"), "\(result.stdout)")
     }
 }

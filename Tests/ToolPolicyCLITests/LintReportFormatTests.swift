@@ -50,9 +50,8 @@ struct LintReportFormatTests {
                 #expect(startLine == 1)
                 continue
             }
-            // `row N: TOOL …`
-            let rowText = try #require(message.split(separator: ":").first, "\(message)")
-            let row = try #require(Int(rowText.dropFirst("row ".count)), "\(message)")
+            // `n° N : TOOL …` (French, the default).
+            let row = try #require(message.firstMatch(of: #/^n° (\d+) : /#).flatMap { Int($0.output.1) }, "\(message)")
             rowsSeen.insert(row)
             #expect(startLine == list.csvLines[row - 1], "\(ruleID) of row \(row) at line \(startLine)")
             let level = item["level"] as? String

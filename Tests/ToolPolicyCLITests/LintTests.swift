@@ -40,17 +40,17 @@ struct LintTests {
         #expect(result.status == 65, "malformed wins over denied and review: \(result)")
         let out = result.stdoutLines
         #expect(out.first?.hasPrefix("\(path) · profil rennes · sha256:") == true, "\(result)")
-        #expect(out.contains { $0.hasPrefix("\(path):1: warning: unknown column `notes`") }, "\(result)")
+        #expect(out.contains { $0.hasPrefix("\(path):1: attention : colonne inconnue « notes »") }, "\(result)")
         for (index, row) in list.rows.enumerated() {
-            let place = "\(path):\(list.csvLines[index]) row \(index + 1): "
+            let place = "\(path):\(list.csvLines[index]) (n° \(index + 1)) : "
             if let verdict = row.verdict {
                 #expect(out.contains { $0.hasPrefix(place + Self.frenchWord(verdict) + " — " + row.tool) }, "row \(index + 1) missing:\n\(result)")
             } else {
-                #expect(out.contains { $0.hasPrefix(place + "error: `instal` is not a valid value for `use.mode`") && $0.contains("did you mean `install`?") },
+                #expect(out.contains { $0.hasPrefix(place + "erreur : « instal » n'est pas une valeur possible pour « Mode d'utilisation »") && $0.contains("vouliez-vous dire « installé » ?") },
                         "malformed row not reported at its row and line:\n\(result)")
             }
         }
-        #expect(out.contains("8 lignes : 3 autorisées, 1 sous conditions, 2 refusées, 1 à examiner, 1 invalides"), "\(result)")
+        #expect(out.contains("8 lignes : 3 autorisées, 1 sous conditions, 2 refusées, 1 à examiner, 1 invalide"), "\(result)")
     }
 
     @Test func textOmitsAllowedRowsUnlessAll() throws {
@@ -175,7 +175,7 @@ struct LintTests {
         let result = try Self.lint(path, ["--all"])
         #expect(result.status == 1)
         for (index, line) in yaml.lines.enumerated() {
-            #expect(result.stdout.contains("\(path):\(line) row \(index + 1): "), "row \(index + 1) at line \(line):\n\(result)")
+            #expect(result.stdout.contains("\(path):\(line) (n° \(index + 1)) : "), "row \(index + 1) at line \(line):\n\(result)")
         }
     }
 
@@ -193,7 +193,7 @@ struct LintTests {
         let (result, report) = try Self.report(path)
         #expect(report.results.map(\.line) == [2, 4], "\(result)")
         let text = try Self.lint(path)
-        #expect(text.stdout.contains("\(path):4 row 2: "), "\(text)")
+        #expect(text.stdout.contains("\(path):4 (n° 2) : "), "\(text)")
     }
 
     @Test func malformedJSONIsReportedAtItsLineAndColumnInEveryFormat() throws {
@@ -201,7 +201,7 @@ struct LintTests {
         let path = try folder.write("casse.json", "[{\"tool\": \"zoom\"},\n {\"tool\": \"équipe\",}]")
         let text = try Self.lint(path)
         #expect(text.status == 65)
-        #expect(text.stdout.contains("\(path):2:20: error: malformed JSON at line 2, column 20: a comma before `}`"), "\(text)")
+        #expect(text.stdout.contains("\(path):2:20: erreur : malformed JSON at line 2, column 20: a comma before `}`"), "\(text)")
 
         let (json, report) = try Self.report(path)
         #expect(json.status == 65)
@@ -227,9 +227,9 @@ struct LintTests {
         let text = try Self.lint(path, ["--all"])
         #expect(text.status == 65, "\(text)")
         for index in list.rows.indices {
-            #expect(text.stdout.contains("\(path):\(list.csvLines[index]) row \(index + 1): "), "earlier row \(index + 1) missing:\n\(text)")
+            #expect(text.stdout.contains("\(path):\(list.csvLines[index]) (n° \(index + 1)) : "), "earlier row \(index + 1) missing:\n\(text)")
         }
-        #expect(text.stdout.contains("\(path):\(lastLine): error: "), "\(text)")
+        #expect(text.stdout.contains("\(path):\(lastLine): erreur : "), "\(text)")
         #expect(text.stdout.contains("never closed"), "\(text)")
 
         let (json, report) = try Self.report(path)

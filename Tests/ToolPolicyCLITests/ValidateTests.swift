@@ -35,7 +35,7 @@ struct ValidateTests {
     /// report all three, each with its place, the source line, a caret and a hint.
     static let threeMistakes = """
     policy "national" "Trois erreurs indépendantes"
-      source "003_1529c0f0d921ea53.txt"
+    document "003_1529c0f0d921ea53.txt" title "Cadre de référence"
 
     tool fact dpa_signed: bool "Un contrat de sous-traitance est signé"
     use fact mode: one of install, web "Application installée ou interface web"
@@ -164,7 +164,7 @@ struct ValidateTests {
         let folder = try TemporaryFolder()
         try folder.write("base.rules", """
         policy "national" "Base"
-          source "003_1529c0f0d921ea53.txt"
+        document "003_1529c0f0d921ea53.txt" title "Cadre de référence"
 
         use fact mode: one of install, web "Mode"
 

@@ -98,7 +98,7 @@ public struct UseListLinter: Sendable {
         let names = candidates.map(\.name)
         return RowProblem(
             column: Self.toolColumn,
-            text: LocalizedText(fr: "« \(name) » n'est pas dans le catalogue : vouliez-vous dire \(names.joined(separator: ", ou "))) ?",
+            text: LocalizedText(fr: "« \(name) » n'est pas dans le catalogue : vouliez-vous dire \(names.joined(separator: ", ou ")) ?",
                                 en: "`\(name)` is not in the catalog: did you mean \(candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", or "))?"),
             allowed: candidates.map(\.id),
             hint: LocalizedText(fr: "corrigez le nom ; un outil qui n'est vraiment pas référencé est transmis pour examen",

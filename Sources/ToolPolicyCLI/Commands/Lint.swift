@@ -97,7 +97,7 @@ extension ToolPolicyCommand {
         private func run(_ linter: UseListLinter, _ reporter: inout some LintReporter & ~Copyable) -> (LintSummary, ListReadError?) {
             var progress = LintProgress(language: lang.language)
             defer { progress.finish() }
-            return LintRun.run(linter, into: &reporter, allowUnknownColumns: allowUnknownColumns) { header, body throws(ListReadError) in
+            return LintRun.run(linter, into: &reporter, allowUnknownColumns: allowUnknownColumns, language: lang.language) { header, body throws(ListReadError) in
                 try UseListSource.read(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file), header: header) { entry in
                     body(entry)
                     progress.row()

@@ -67,7 +67,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            line("\(context.path):\(readError.place)\(labels.colon)\(words.error)\(labels.colon)\(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
+            line("\(context.path):\(readError.place): \(words.error)\(labels.colon)\(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
         }
         line(words.summary(summary))
         output.flush()

@@ -49,6 +49,7 @@ package enum LintRun {
         _ linter: UseListLinter,
         into reporter: inout some LintReporter & ~Copyable,
         allowUnknownColumns: Bool = true,
+        language: Language = .en,
         read: (_ header: ([String]) -> Void, _ body: (UseListEntry) -> Void) throws(ListReadError) -> Void
     ) -> (summary: LintSummary, readError: ListReadError?) {
         var summary = LintSummary()
@@ -65,7 +66,8 @@ package enum LintRun {
                     reporter.begin(columnWarnings: linter.unknownColumns(names).filter { !named.contains($0.column) })
                     begun = true
                     if let first = misspelt.first {
-                        refused = ListReadError(message: misspelt.map(\.message).joined(separator: "; "), line: 1, hint: first.hint, kind: .refused)
+                        refused = ListReadError(message: misspelt.map { $0.text.text(in: language) }.joined(separator: "; "), line: 1,
+                                                hint: first.hintText?.text(in: language), kind: .refused)
                     }
                 },
                 { entry in

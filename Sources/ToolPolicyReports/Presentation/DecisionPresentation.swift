@@ -72,6 +72,7 @@ package struct DecisionPresentation: Sendable, Hashable {
     package var listFindings: [Finding]
     /// The tools of the institutional offer, offered instead of a denied or unlisted tool.
     package var alternatives: [String]
-    /// For the rules' authors: the profile, the policy and its digest.
+    /// For the rules' authors: the profile, the policy, its digest, and the ids of the
+    /// rules shown.
     package var details: String
 }

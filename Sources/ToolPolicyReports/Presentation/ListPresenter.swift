@@ -34,9 +34,9 @@ package struct ListPresenter: Sendable {
         return french ? "n° \(result.row) : \(tool)" : "row \(result.row): \(tool)"
     }
 
-    /// `row 3` / `n° 3`, after a file's line.
+    /// `row 3` / `(n° 3)`, after a file's line.
     package func rowNumber(_ result: LintResult) -> String {
-        french ? "n° \(result.row)" : "row \(result.row)"
+        french ? "(n° \(result.row))" : "row \(result.row)"
     }
 
     /// A problem and its hint: `… — did you mean …?`.

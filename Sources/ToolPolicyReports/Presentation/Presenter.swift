@@ -42,7 +42,7 @@ package struct Presenter: Sendable {
             listFindings: listFindings(of: decision),
             alternatives: [.denied, .review].contains(decision.verdict)
                 ? policy.tools.filter { $0.standing == .institutional && $0.id != decision.tool.id }.map(\.name) : [],
-            details: details(decision)
+            details: details(decision, rules: (decision.reasons + decision.conditions + decision.advice).map(\.rule))
         )
     }
 
@@ -109,9 +109,10 @@ package struct Presenter: Sendable {
         decision.tool.name ?? words.quoted(decision.tool.query)
     }
 
-    private func details(_ decision: Decision) -> String {
+    private func details(_ decision: Decision, rules: [String]) -> String {
         let title = policy.title.map { " · \($0)" } ?? ""
-        return "\(words.profile) \(decision.policy.profile)\(title) · \(decision.policy.digest.prefix(19))…"
+        let ids = rules.isEmpty ? "" : " · " + rules.joined(separator: ", ")
+        return "\(words.profile) \(decision.policy.profile)\(title) · \(decision.policy.digest.prefix(19))…\(ids)"
     }
 
     /// A section title as a reader expects it: one written in capitals (`SOLUTIONS

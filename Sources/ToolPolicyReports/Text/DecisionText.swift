@@ -27,8 +27,7 @@ package struct DecisionText: Sendable {
             out += "\n\(labels.questions)\n"
             for question in decision.questions { out += style.wrap("? " + question, indent: "  ", hanging: "    ") }
         }
-        let rules = (decision.reasons + decision.conditions + decision.deniedIf + decision.advice).map(\.rule)
-        out += "\n" + style.dim("\(labels.details)\(labels.colon)\(decision.details)" + (rules.isEmpty ? "" : " · " + rules.joined(separator: ", "))) + "\n"
+        out += "\n" + style.dim("\(labels.details)\(labels.colon)\(decision.details)") + "\n"
         return out
     }
 
