@@ -125,6 +125,21 @@ struct PolicyTestRunnerTests {
         #expect(report.results.isEmpty, "nothing runs when a case is wrong")
     }
 
+    @Test func aClauseAtColumnOneIsMissingIndentationAndTheNextCaseIsStillRead() {
+        let report = Self.run("""
+        profile p
+        case "broken"
+        tool alpha
+          expect allowed
+        case "next"
+          tool alpah
+          expect allowed
+          cites "doc.txt" section "S"
+        """)
+        let found = report.diagnostics.map { "\($0.range!.start.line):\($0.range!.start.column) \($0.code)" }
+        #expect(found == ["3:1 TP104", "6:8 TP206"])
+    }
+
     @Test func aCaseWithoutExpectationOrCitationCannotPassSilently() {
         let report = Self.run("""
         profile p
