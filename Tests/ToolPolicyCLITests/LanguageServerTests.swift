@@ -89,6 +89,7 @@ struct LanguageServerTests {
             at(6, "textDocument/definition", rennesURI, useMode),
             open(testsURI, tests),
             at(7, "textDocument/completion", testsURI, ["line": 4, "character": 24]),
+            at(10, "textDocument/hover", testsURI, ["line": 4, "character": 20]),
             ["id": 8, "method": "workspace/unknownThing", "params": [:] as [String: Any]],
             ["id": 9, "method": "shutdown"],
             ["method": "exit"],
@@ -125,6 +126,10 @@ struct LanguageServerTests {
         #expect(labels(4).contains("mode") && labels(4).contains("accounts") && !labels(4).contains("provider"), "\(labels(4))")
         #expect(labels(5) == ["install", "web"])
         #expect(labels(7).contains("rennes-tolerated-web") && labels(7).contains("national-unlisted-tool") == false, "\(labels(7))")
+
+        let ruleHover = ((replies[10]?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
+        #expect(ruleHover.hasPrefix("**rennes-tolerated-web** (permit, rennes)"), "\(ruleHover)")
+        #expect(ruleHover.contains("uniquement via un navigateur web"), "\(ruleHover)")
 
         let definition = replies[6]?["result"] as? [String: Any]
         #expect((definition?["uri"] as? String)?.hasSuffix("Rules/national/facts.rules") == true, "\(String(describing: definition))")
