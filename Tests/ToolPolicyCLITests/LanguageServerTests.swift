@@ -29,7 +29,7 @@ struct LanguageServerTests {
     }
 
     /// Runs a session: the messages in order, then the end of input; returns the replies and the exit status.
-    static func session(_ script: [[String: Any]]) throws -> (messages: [[String: Any]], status: Int32) {
+    static func session(_ script: [[String: Any]], arguments: [String] = ["lsp", "--policy", CLI.rules]) throws -> (messages: [[String: Any]], status: Int32) {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-in-\(UUID().uuidString)")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-out-\(UUID().uuidString)")
         defer {
@@ -40,7 +40,7 @@ struct LanguageServerTests {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = try #require(CLI.binary)
-        process.arguments = ["lsp", "--policy", CLI.rules]
+        process.arguments = arguments
         process.standardInput = try FileHandle(forReadingFrom: input)
         let out = try FileHandle(forWritingTo: output)
         process.standardOutput = out
@@ -138,6 +138,22 @@ struct LanguageServerTests {
 
         #expect((replies[8]?["error"] as? [String: Any])?["code"] as? Int == -32601)
         #expect(replies[9] != nil && replies[9]?["error"] == nil)
+    }
+
+    @Test func theWorkspaceRulesFolderIsFoundAndAFileNotYetOpenedHasHover() throws {
+        let factsURI = URL(fileURLWithPath: CLI.rules + "/national/facts.rules").absoluteString
+        let facts = try String(contentsOfFile: CLI.rules + "/national/facts.rules", encoding: .utf8)
+        let provider = try Self.position(of: "tool fact provider", in: facts, offset: 12)
+        let (messages, status) = try Self.session([
+            ["id": 1, "method": "initialize", "params": ["rootUri": CLI.packageRoot.absoluteString]],
+            ["id": 2, "method": "textDocument/hover", "params": ["textDocument": ["uri": factsURI], "position": provider]],
+            ["id": 3, "method": "shutdown"],
+            ["method": "exit"],
+        ], arguments: ["lsp"])
+        #expect(status == 0)
+        let hover = messages.first { $0["id"] as? Int == 2 }
+        let text = ((hover?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
+        #expect(text.hasPrefix("**tool.provider**: one of ministry, academy, region, market"), "\(messages)")
     }
 
     @Test func endOfInputWithoutShutdownExits1() throws {

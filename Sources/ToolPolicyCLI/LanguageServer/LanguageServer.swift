@@ -23,6 +23,7 @@ struct LanguageServer {
             switch method {
             case "initialize":
                 workspace = PolicyWorkspace(root: root(from: params))
+                workspace?.refresh()
                 connection.reply(to: id ?? NSNull(), result: Self.capabilities)
             case "shutdown":
                 shutdownRequested = true
@@ -43,6 +44,9 @@ struct LanguageServer {
             case "textDocument/hover", "textDocument/completion", "textDocument/definition":
                 guard let id else { continue }
                 connection.reply(to: id, result: answer(method!, params) ?? NSNull())
+            case nil where message["result"] != nil || message["error"] != nil:
+                // A response to a request of ours: the server sends none, so there is nothing to match.
+                continue
             case nil where id != nil:
                 connection.reply(to: id!, errorCode: -32600, message: "invalid request: no method")
             case nil:

@@ -40,6 +40,11 @@ struct PolicyWorkspace {
         return compile(sources).filter { $0.range?.start.file == path }
     }
 
+    /// Compiles the folder as it is, so hover and completion work before any change.
+    mutating func refresh() {
+        compile(sources())
+    }
+
     @discardableResult
     private mutating func compile(_ sources: [SourceFile]) -> [Diagnostic] {
         let base = PolicyLoader.load(sources: sources, profile: nil)
