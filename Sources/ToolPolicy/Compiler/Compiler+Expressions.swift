@@ -130,8 +130,9 @@ extension Compiler {
     private mutating func compileMembership(
         _ operand: Syntax.Operand, _ set: Syntax.Located<[Syntax.Located<Syntax.Literal>]>
     ) -> Int32? {
-        guard case .slot(let slot, let type, let name)? = resolve(operand) else {
-            if case .literal(let literal)? = resolve(operand) {
+        let resolved = resolve(operand)
+        guard case .slot(let slot, let type, let name)? = resolved else {
+            if case .literal(let literal)? = resolved {
                 diagnostics.append(.typeMismatch("`in` tests a fact", at: literal.range, hint: "write `use.computer in {administrative, pedagogical}`"))
             }
             return nil
