@@ -115,7 +115,9 @@ struct LanguageServerTests {
 
         let factHover = ((replies[2]?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
         #expect(factHover.contains("**use.mode**: one of install, web"), "\(factHover)")
-        #expect(factHover.contains("Application installée ou interface web"), "\(factHover)")
+        #expect(factHover.contains("« Mode d'utilisation » (How it is used) — Application installée ou interface web"), "\(factHover)")
+        #expect(factHover.contains("Question : L'outil sera-t-il installé sur l'ordinateur"), "\(factHover)")
+        #expect(factHover.contains("- `web` : dans un navigateur web"), "\(factHover)")
         let toolHover = ((replies[3]?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
         #expect(toolHover.contains("**zoom** — Zoom (tolerated under `rennes`)"), "\(toolHover)")
         #expect(toolHover.contains("| tool.provider | market | 003_1529c0f0d921ea53.txt"), "\(toolHover)")

@@ -14,6 +14,7 @@ struct TestCommandTests {
       permit when tool.id = alpha and not use.a
       says fr "Permis."
       cites "doc.txt" section "S"
+    document "doc.txt" title "Document de test"
 
     """
 

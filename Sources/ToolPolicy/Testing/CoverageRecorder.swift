@@ -45,7 +45,7 @@ struct CoverageRecorder {
     init(sources: [SourceFile]) {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var rules: [String: [String: Syntax.Rule]] = [:]
-        for source in sources {
+        for source in sources where !PolicyLoader.isDocumentText(source) {
             let file = Parser.parse(source).file
             guard let layer = file.header?.name.value else { continue }
             for case .rule(let rule) in file.statements { rules[layer, default: [:]][rule.id.value] = rule }

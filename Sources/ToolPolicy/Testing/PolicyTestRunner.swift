@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs rules test files against a policy: checks every case's names under the same
 /// diagnostics as the rules (an unknown profile, tool, fact, value or rule id is an error,
 /// never a silent pass), then decides each case and compares the answer with the
@@ -26,6 +28,8 @@ package enum PolicyTestRunner {
         let parsed = tests.map { Parser.parseTests($0) }
         diagnostics += parsed.flatMap(\.diagnostics)
         let profiles = PolicyLoader.load(sources: policy, profile: nil).profiles
+        let documentTexts = Dictionary(policy.filter(PolicyLoader.isDocumentText).map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.text) },
+                                       uniquingKeysWith: { first, _ in first })
         var policies: [String: Policy] = [:]
         var checked: [CheckedCase] = []
         for (file, _) in parsed {
@@ -51,7 +55,8 @@ package enum PolicyTestRunner {
                     }
                     policies[profile.value] = compiled
                 }
-                if let valid = check(testCase, profile: profile.value, policy: policies[profile.value]!, diagnostics: &diagnostics) {
+                if let valid = check(testCase, profile: profile.value, policy: policies[profile.value]!, documentTexts: documentTexts,
+                                     diagnostics: &diagnostics) {
                     checked.append(valid)
                 }
             }
@@ -75,11 +80,14 @@ package enum PolicyTestRunner {
         return PolicyTestReport(diagnostics: sorted(diagnostics), sources: sources, results: results, coverage: recorder?.report())
     }
 
-    /// Resolves a case's tool, facts, rule ids and question facts against its policy,
-    /// with located diagnostics; `nil` when one is wrong.
-    static func check(_ testCase: TestSyntax.Case, profile: String, policy: Policy, diagnostics: inout [Diagnostic]) -> CheckedCase? {
+    /// Resolves a case's tool, facts, rule ids, question facts and citations against its
+    /// policy, with located diagnostics; `nil` when one is wrong.
+    static func check(
+        _ testCase: TestSyntax.Case, profile: String, policy: Policy, documentTexts: [String: String] = [:], diagnostics: inout [Diagnostic]
+    ) -> CheckedCase? {
         let before = diagnostics.count
-        var compiler = Compiler.seeded(from: policy)
+        var compiler = Compiler.seeded(from: policy, documentTexts: documentTexts)
+        _ = compiler.checked(testCase.citations)
         var tool = ""
         switch testCase.tool {
         case nil:

@@ -21,7 +21,7 @@ enum TestSyntax {
         var ruleLists: [RuleList: Syntax.Located<[Syntax.Located<String>]>] = [:]
         /// `questions use.x, …`: the facts the answer asks for.
         var questions: Syntax.Located<[FactReference]>?
-        var citations: [Citation] = []
+        var citations: [Syntax.Located<Citation>] = []
     }
 
     /// `use.mode` or `tool.recording` in a `questions` clause.

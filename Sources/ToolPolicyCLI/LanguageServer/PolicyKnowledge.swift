@@ -50,13 +50,13 @@ struct PolicyKnowledge {
         switch symbol {
         case .fact(let owner, let name):
             guard let fact = declaration(owner, name) else { return nil }
-            return """
-            **\(fact.qualifiedName)**: \(fact.type.spelling)
-
-            \(fact.description)
-
-            Declared in \(Self.place(fact.range))
-            """
+            var text = "**\(fact.qualifiedName)**: \(fact.type.spelling)\n\n"
+            if let label = fact.label { text += "« \(label.fr) »\(label.en.map { " (\($0))" } ?? "") — " }
+            text += fact.description + "\n"
+            if let question = fact.question { text += "\nQuestion : \(question.fr)\n" }
+            let words = fact.type.values.compactMap { value in fact.valueWords[value].map { "- `\(value)` : \($0.fr)" } }
+            if !words.isEmpty { text += "\n" + words.joined(separator: "\n") + "\n" }
+            return text + "\nDeclared in \(Self.place(fact.range))"
         case .tool(let id):
             guard let tool = policy.tools.first(where: { $0.id == id }) else { return nil }
             var text = "**\(tool.id)** — \(tool.name) (\(tool.standing.rawValue) under `\(policy.profileName)`)\n"

@@ -22,6 +22,7 @@ struct PolicyTestRunnerTests {
       says fr "Interdit."
       cites "doc.txt" section "S"
       remedy fr "Ne pas."
+    document "doc.txt" title "Document de test"
 
     """
     static let profile = "profile \"p\" extends \"mini\"\n"
