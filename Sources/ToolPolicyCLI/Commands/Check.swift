@@ -80,9 +80,12 @@ extension ToolPolicyCommand {
                 StandardError.write(UsageMessage.render(error))
                 throw ExitStatus.usage
             }
-            let decision = policy.decide(request)
+            var decision = policy.decide(request)
+            decision.waysToComply = policy.remedies(for: request)
             switch format {
-            case .text: print(DecisionText(language: lang.language).render(decision), terminator: "")
+            case .text:
+                print(DecisionText(language: lang.language).render(decision), terminator: "")
+                print(RemedyText(language: lang.language).render(decision.waysToComply), terminator: "")
             case .json: print(try JSONOutput.string(decision))
             }
             throw ExitStatus.of(decision.verdict)
