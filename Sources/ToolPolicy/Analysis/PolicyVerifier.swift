@@ -72,6 +72,8 @@ struct PolicyVerifier {
     private mutating func ruleFinding(_ index: Int) -> VerifyFinding? {
         let rule = policy.rules[index]
         guard let some = first(spaces, { _, space in space.conditions[index] }) else {
+            // A rule that only a catalog gap keeps from acting is a catalog hole, not dead.
+            if (try? actsThroughCatalogGap(index)) == true { return nil }
             return finding(.deadRule, index, "no tool and no use makes the condition of `\(rule.id)` true: the rule never acts")
         }
         func witness(_ found: Found) -> Witness? {
@@ -108,6 +110,22 @@ struct PolicyVerifier {
         case .forbid, .review:
             return nil
         }
+    }
+
+    /// Whether some tool's unknown fact, had it a value, would make the rule's condition
+    /// true for some use: the condition rebuilt unfolded with that fact open.
+    private func actsThroughCatalogGap(_ index: Int) throws(AnalysisError) -> Bool {
+        let rule = policy.rules[index]
+        for gap in policy.catalogGaps where gap.rules.contains(rule.id) {
+            guard let row = policy.tools.firstIndex(where: { $0.id == gap.tool }), rule.condition >= 0 else { continue }
+            let open = try SymbolicDomain(policies: [policy], openToolFacts: [gap.fact])
+            var bdd = BDD()
+            let valid = open.valid(in: &bdd)
+            var encoder = SymbolicEncoder(policy: policy, domain: open, row: row)
+            let condition = encoder.encode(rule.condition, gap: .false, in: &bdd)
+            if bdd.and(condition, valid) != BDD.zero { return true }
+        }
+        return false
     }
 
     /// For each listed tool that some permit covers, the uses that nothing decides,
