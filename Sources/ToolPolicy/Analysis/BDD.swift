@@ -2,9 +2,9 @@
 /// variables is one node index, and two equal functions are the same index, so
 /// satisfiability, equivalence and implication are index comparisons once built.
 ///
-/// Nodes are hash-consed (one node per variable, low and high child); `and`, `or` and
-/// `not` are memoised, so building costs the size of the diagrams, not the number of
-/// assignments. Variable 0 is tested first.
+/// Nodes are hash-consed (one node per variable, low and high child) in an open-addressing
+/// table; `and`, `or` and `not` go through a lossy operation cache, so building costs about
+/// the size of the diagrams, not the number of assignments. Variable 0 is tested first.
 struct BDD: Sendable {
     /// A node: test `variable`, go to `low` when it is false, `high` when it is true.
     struct Node: Hashable, Sendable {
@@ -13,13 +13,7 @@ struct BDD: Sendable {
         var high: Int32
     }
 
-    private enum Operation: UInt8 { case and, or, xor }
-
-    private struct OperationKey: Hashable {
-        var operation: Operation
-        var left: Int32
-        var right: Int32
-    }
+    private enum Operation: UInt64 { case and = 1, or, xor }
 
     /// The constant false function.
     static let zero: Int32 = 0
@@ -30,8 +24,12 @@ struct BDD: Sendable {
         Node(variable: .max, low: 0, high: 0),
         Node(variable: .max, low: 1, high: 1),
     ]
-    private var unique: [Node: Int32] = [:]
-    private var memo: [OperationKey: Int32] = [:]
+    /// The unique table: open addressing over node indices (-1: empty), at most half full.
+    private var unique = [Int32](repeating: -1, count: 1 << 12)
+    /// The operation cache: direct-mapped and lossy, as in CUDD; a key packs the operation
+    /// and both operands, `0` marks an empty entry. It grows with the diagram store.
+    private var cacheKeys = [UInt64](repeating: 0, count: 1 << 12)
+    private var cacheValues = [Int32](repeating: 0, count: 1 << 12)
 
     /// The function that is true exactly when `variable` is.
     mutating func variable(_ variable: Int) -> Int32 { make(Int32(variable), low: Self.zero, high: Self.one) }
@@ -50,10 +48,21 @@ struct BDD: Sendable {
     /// Equivalence.
     mutating func iff(_ a: Int32, _ b: Int32) -> Int32 { not(apply(.xor, a, b)) }
 
-    /// The conjunction of many functions (true for none).
+    /// The conjunction of many functions (true for none), in order: put the smallest first.
     mutating func all(_ functions: [Int32]) -> Int32 { functions.reduce(Self.one) { and($0, $1) } }
-    /// The disjunction of many functions (false for none).
-    mutating func any(_ functions: [Int32]) -> Int32 { functions.reduce(Self.zero) { or($0, $1) } }
+    /// The disjunction of many functions (false for none), joined pairwise as a balanced
+    /// tree, which keeps the intermediate diagrams smaller than a left fold does.
+    mutating func any(_ functions: [Int32]) -> Int32 {
+        var level = functions
+        while level.count > 1 {
+            var next: [Int32] = []
+            for pair in stride(from: 0, to: level.count, by: 2) {
+                next.append(pair + 1 < level.count ? or(level[pair], level[pair + 1]) : level[pair])
+            }
+            level = next
+        }
+        return level.first ?? Self.zero
+    }
 
     /// The variables a function depends on.
     func support(_ function: Int32) -> Set<Int> {
@@ -111,14 +120,45 @@ struct BDD: Sendable {
         return result
     }
 
+    /// A cheap mix of up to three 32-bit values (splitmix64's finaliser).
+    private static func mix(_ a: Int32, _ b: Int32, _ c: UInt64) -> Int {
+        var x = UInt64(UInt32(bitPattern: a)) | UInt64(UInt32(bitPattern: b)) << 32
+        x ^= c &* 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: x ^ (x >> 31))
+    }
+
     private mutating func make(_ variable: Int32, low: Int32, high: Int32) -> Int32 {
         if low == high { return low }
-        let node = Node(variable: variable, low: low, high: high)
-        if let index = unique[node] { return index }
-        nodes.append(node)
+        let mask = unique.count - 1
+        var slot = Self.mix(low, high, UInt64(UInt32(bitPattern: variable))) & mask
+        while unique[slot] >= 0 {
+            let node = nodes[Int(unique[slot])]
+            if node.variable == variable, node.low == low, node.high == high { return unique[slot] }
+            slot = (slot + 1) & mask
+        }
+        nodes.append(Node(variable: variable, low: low, high: high))
         let index = Int32(nodes.count - 1)
-        unique[node] = index
+        unique[slot] = index
+        if nodes.count * 2 > unique.count { grow() }
         return index
+    }
+
+    /// Doubles the unique table (re-inserting every node) and the operation cache.
+    private mutating func grow() {
+        unique = [Int32](repeating: -1, count: unique.count * 2)
+        let mask = unique.count - 1
+        for index in 2 ..< nodes.count {
+            let node = nodes[index]
+            var slot = Self.mix(node.low, node.high, UInt64(UInt32(bitPattern: node.variable))) & mask
+            while unique[slot] >= 0 { slot = (slot + 1) & mask }
+            unique[slot] = Int32(index)
+        }
+        if cacheKeys.count < 1 << 22 {
+            cacheKeys = [UInt64](repeating: 0, count: cacheKeys.count * 2)
+            cacheValues = [Int32](repeating: 0, count: cacheValues.count * 2)
+        }
     }
 
     private mutating func apply(_ operation: Operation, _ a: Int32, _ b: Int32) -> Int32 {
@@ -137,8 +177,10 @@ struct BDD: Sendable {
             if b == Self.zero { return a }
             if a <= 1, b <= 1 { return Self.one }
         }
-        let key = OperationKey(operation: operation, left: min(a, b), right: max(a, b))
-        if let known = memo[key] { return known }
+        let (first, second) = a < b ? (a, b) : (b, a)
+        let key = operation.rawValue << 62 | UInt64(first) << 31 | UInt64(second)
+        let entry = Self.mix(first, second, operation.rawValue) & (cacheKeys.count - 1)
+        if cacheKeys[entry] == key { return cacheValues[entry] }
         let left = nodes[Int(a)]
         let right = nodes[Int(b)]
         let variable = min(left.variable, right.variable)
@@ -147,7 +189,9 @@ struct BDD: Sendable {
         let low = apply(operation, aLow, bLow)
         let high = apply(operation, aHigh, bHigh)
         let result = make(variable, low: low, high: high)
-        memo[key] = result
+        let slot = Self.mix(first, second, operation.rawValue) & (cacheKeys.count - 1)
+        cacheKeys[slot] = key
+        cacheValues[slot] = result
         return result
     }
 }

@@ -16,6 +16,8 @@ struct ConditionText {
             return "\(operand(node.lhs, like: node.rhs)) in \(mask(node.rhs.value, of: node.lhs, enumeration: true))"
         case .containsAny:
             return "\(operand(node.lhs, like: node.rhs)) contains any of \(mask(node.rhs.value, of: node.lhs, enumeration: false))"
+        case .containsAll where node.rhs.value.nonzeroBitCount == 1:
+            return "\(operand(node.lhs, like: node.rhs)) contains \(mask(node.rhs.value, of: node.lhs, enumeration: false).dropFirst().dropLast())"
         case .containsAll:
             return "\(operand(node.lhs, like: node.rhs)) contains all of \(mask(node.rhs.value, of: node.lhs, enumeration: false))"
         case .constant:

@@ -52,7 +52,7 @@ extension PolicyDiff {
             let after = new.decisionSpace(row: newRow, domain: domain, in: &bdd)
             for was in [Verdict.allowed, .denied, .review] {
                 for now in [Verdict.allowed, .denied, .review] where now != was {
-                    let region = bdd.and(before.region(was), after.region(now))
+                    let region = bdd.and(before.region(was, in: &bdd), after.region(now, in: &bdd))
                     let uses = bdd.and(region, valid)
                     guard uses != BDD.zero else { continue }
                     let text = RegionText(domain: domain, bdd: bdd).conditions(region, limit: 4)

@@ -82,17 +82,21 @@ struct PolicyVerifier {
         switch rule.effect {
         case .permit:
             let effective = first(listed) { bdd, space in
-                bdd.and(space.conditions[index], bdd.and(bdd.not(space.forbidden), bdd.not(space.reviewRule)))
+                bdd.and(bdd.and(space.conditions[index], bdd.not(space.forbidden)), bdd.not(space.reviewRule))
             }
             guard effective == nil else { return nil }
             let overridden = first(listed) { bdd, space in
-                bdd.and(space.conditions[index], bdd.or(space.forbidden, space.reviewRule))
+                bdd.or(bdd.and(space.conditions[index], space.forbidden), bdd.and(space.conditions[index], space.reviewRule))
             } ?? some
             return finding(.shadowedPermit, index, "`\(rule.id)` holds only where a forbid, a violated requirement or a review decides: it never permits a use",
                            witness: witness(overridden))
         case .advise:
-            let shown = first(spaces) { bdd, space in bdd.and(space.conditions[index], bdd.not(space.denied)) }
-            guard shown == nil, let denied = first(listed, { bdd, space in bdd.and(space.conditions[index], space.denied) }) else { return nil }
+            // Not denied: no forbid, and a review or a permit (or the unlisted row).
+            let shown = first(spaces) { bdd, space in
+                space.unlisted ? space.conditions[index]
+                    : bdd.and(bdd.and(space.conditions[index], bdd.not(space.forbidden)), bdd.or(space.reviewRule, space.permitted))
+            }
+            guard shown == nil, let denied = first(listed, { _, space in space.conditions[index] }) else { return nil }
             return finding(.shadowedAdvice, index, "`\(rule.id)` is given only with a denial: the advice never helps a permitted use",
                            witness: witness(denied))
         case .require:
@@ -166,7 +170,7 @@ struct PolicyVerifier {
             var change: (Verdict, Verdict, Int32)?
             search: for before in [Verdict.allowed, .denied, .review] {
                 for after in [Verdict.allowed, .denied, .review] where after != before {
-                    let region = bdd.and(folded.region(before), unfolded.region(after))
+                    let region = bdd.and(folded.region(before, in: &bdd), unfolded.region(after, in: &bdd))
                     if bdd.and(region, valid) != BDD.zero {
                         change = (before, after, region)
                         break search

@@ -41,6 +41,9 @@ struct RegionText {
             return fixed[0].1 ? name : "not \(name)"
         case .set:
             let values = symbol.type.values
+            if fixed.count == symbol.width {
+                return "\(name) = {" + fixed.filter(\.1).map { values[$0.0] }.joined(separator: ", ") + "}"
+            }
             return fixed.map { $0.1 ? "\(name) contains \(values[$0.0])" : "not \(name) contains \(values[$0.0])" }
                 .joined(separator: " and ")
         case .cells(let cells):

@@ -20,18 +20,19 @@ struct ToolDecisionSpace: Sendable {
     var reviewRule: Int32
     /// Where some permit holds.
     var permitted: Int32
-    /// The answer's regions.
-    var denied: Int32
-    var reviewed: Int32
-    var allowed: Int32
+    /// Whether the row is the unlisted tool's, reviewed whatever the use.
+    let unlisted: Bool
 
-    /// The region of a verdict (`conditional` has none over complete uses).
-    func region(_ verdict: Verdict) -> Int32 {
+    /// The region of a verdict (`conditional` has none over complete uses), built on
+    /// demand: the products of the forbid, review and permit functions are the largest
+    /// diagrams, and most questions need none of them.
+    func region(_ verdict: Verdict, in bdd: inout BDD) -> Int32 {
+        if unlisted { return verdict == .review ? BDD.one : BDD.zero }
         switch verdict {
-        case .allowed: allowed
-        case .denied: denied
-        case .review: reviewed
-        case .conditional: BDD.zero
+        case .allowed: return bdd.all([bdd.not(forbidden), bdd.not(reviewRule), permitted])
+        case .review: return bdd.and(bdd.not(forbidden), reviewRule)
+        case .denied: return bdd.or(forbidden, bdd.and(bdd.not(reviewRule), bdd.not(permitted)))
+        case .conditional: return BDD.zero
         }
     }
 }
@@ -60,21 +61,9 @@ extension Policy {
         }
         let reviewRule = bdd.any(ruleIndices.review.map { conditions[$0] })
         let permitted = bdd.any(ruleIndices.permit.map { conditions[$0] })
-        let denied: Int32
-        let reviewed: Int32
-        let allowed: Int32
-        if row >= tools.count {
-            (denied, reviewed, allowed) = (BDD.zero, BDD.one, BDD.zero)
-        } else {
-            let notForbidden = bdd.not(forbidden)
-            reviewed = bdd.and(notForbidden, reviewRule)
-            let notReviewed = bdd.and(notForbidden, bdd.not(reviewRule))
-            allowed = bdd.and(notReviewed, permitted)
-            denied = bdd.or(forbidden, bdd.and(notReviewed, bdd.not(permitted)))
-        }
         return ToolDecisionSpace(
-            row: row, conditions: conditions, requirements: requirements, forbids: forbids, forbidden: forbidden, reviewRule: reviewRule,
-            permitted: permitted, denied: denied, reviewed: reviewed, allowed: allowed
+            row: row, conditions: conditions, requirements: requirements, forbids: forbids, forbidden: forbidden,
+            reviewRule: reviewRule, permitted: permitted, unlisted: row >= tools.count
         )
     }
 }
