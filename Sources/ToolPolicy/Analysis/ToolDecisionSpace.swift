@@ -55,10 +55,11 @@ extension Policy {
             requirements.append(requirement < 0 ? BDD.one : encoder.encode(requirement, gap: open ? .true : nil, in: &bdd))
         }
         let forbids = bdd.any(ruleIndices.forbid.map { conditions[$0] })
-        var forbidden = forbids
+        var violations: [Int32] = []
         for index in ruleIndices.require {
-            forbidden = bdd.or(forbidden, bdd.and(conditions[index], bdd.not(requirements[index])))
+            violations.append(bdd.and(conditions[index], bdd.not(requirements[index])))
         }
+        let forbidden = bdd.or(forbids, bdd.any(violations))
         let reviewRule = bdd.any(ruleIndices.review.map { conditions[$0] })
         let permitted = bdd.any(ruleIndices.permit.map { conditions[$0] })
         return ToolDecisionSpace(
