@@ -13,13 +13,13 @@ struct ConditionText {
         case .compare:
             return "\(operand(node.lhs, like: node.rhs)) \(node.comparison.rawValue) \(operand(node.rhs, like: node.lhs))"
         case .inMask:
-            return "\(operand(node.lhs, like: node.rhs)) in \(mask(node.rhs.value, of: node.lhs, enumeration: true))"
+            return "\(operand(node.lhs, like: node.rhs)) in \(mask(node.rhs.value, of: node.lhs))"
         case .containsAny:
-            return "\(operand(node.lhs, like: node.rhs)) contains any of \(mask(node.rhs.value, of: node.lhs, enumeration: false))"
+            return "\(operand(node.lhs, like: node.rhs)) contains any of \(mask(node.rhs.value, of: node.lhs))"
         case .containsAll where node.rhs.value.nonzeroBitCount == 1:
-            return "\(operand(node.lhs, like: node.rhs)) contains \(mask(node.rhs.value, of: node.lhs, enumeration: false).dropFirst().dropLast())"
+            return "\(operand(node.lhs, like: node.rhs)) contains \(mask(node.rhs.value, of: node.lhs).dropFirst().dropLast())"
         case .containsAll:
-            return "\(operand(node.lhs, like: node.rhs)) contains all of \(mask(node.rhs.value, of: node.lhs, enumeration: false))"
+            return "\(operand(node.lhs, like: node.rhs)) contains all of \(mask(node.rhs.value, of: node.lhs))"
         case .constant:
             return (Truth(rawValue: UInt8(truncatingIfNeeded: node.lhs.value)) ?? .unknown).label
         case .and, .or, .not:
@@ -47,12 +47,12 @@ struct ConditionText {
             }
             if other.source == .today { return CivilDate(days: operand.value).description }
             guard let declaration = declaration(other) else { return String(operand.value) }
-            if case .setOf = declaration.type { return mask(operand.value, of: other, enumeration: false) }
+            if case .setOf = declaration.type { return mask(operand.value, of: other) }
             return policy.factValue(operand.value, of: declaration).spelling
         }
     }
 
-    private func mask(_ mask: Int64, of operand: Program.Operand, enumeration: Bool) -> String {
+    private func mask(_ mask: Int64, of operand: Program.Operand) -> String {
         let values = declaration(operand)?.type.values ?? []
         let names = values.indices.filter { mask >> Int64($0) & 1 == 1 }.map { values[$0] }
         return "{" + names.joined(separator: ", ") + "}"

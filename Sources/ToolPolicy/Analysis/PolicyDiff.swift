@@ -90,7 +90,8 @@ extension PolicyDiff {
             rules.append(RuleChange(how: how, rule: id))
         }
         for id in now where !was.contains(id) {
-            rules.append(RuleChange(how: old.rule(id: id) == nil && !id.hasPrefix("no-permit") && id != "unlisted-tool" ? "added" : "now applies", rule: id))
+            let builtIn = id == "no-permit" || id == "unlisted-tool"
+            rules.append(RuleChange(how: old.rule(id: id) == nil && !builtIn ? "added" : "now applies", rule: id))
         }
         return rules
     }
