@@ -86,6 +86,10 @@ run lint "$lint_codes" "lint Examples/ecole-excel.csv --format json" -- \
   lint Examples/ecole-excel.csv --date "$date" --format json
 run sarif "$lint_codes" "lint Examples/ecole-excel.csv --format sarif" -- \
   lint Examples/ecole-excel.csv --date "$date" --format sarif
+run sarif "0 1" "verify --all --format sarif" -- \
+  verify --all --date "$date" --format sarif
+run sarif "1" "verify Examples/verify-planted --format sarif" -- \
+  verify --policy Examples/verify-planted --date "$date" --format sarif
 
 # The same documents over HTTP: `serve` on a free loopback port, then POST/GET with curl.
 port=""

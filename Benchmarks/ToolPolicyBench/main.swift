@@ -25,10 +25,12 @@ struct Options {
     var outPath = "bench-out/results.json"
     var only: [String] = []
     var diagnostic = false
+    var verify = false
 
     static let usage = """
     usage: ToolPolicyBench [PEERS_RULES] [--quick] [--repeats N] [--golden FILE] [--shipped DIR]
                            [--profile NAME] [--no-shipped] [--only KEYS] [--diagnostic] [--out FILE]
+           ToolPolicyBench --verify [--repeats N]
       PEERS_RULES   the peers policy (default Benchmarks/peers/peers.rules)
       --golden      the golden answers (default: golden.json beside PEERS_RULES)
       --shipped     the shipped policy folder (default Rules); --profile its profile (default: rennes)
@@ -39,6 +41,7 @@ struct Options {
       --diagnostic  also time two variants of peers row A (requests cache-warm, one request
                     repeated) that split its cost into memory, branches and instructions
       --out FILE    where to write the results (default bench-out/results.json)
+      --verify      only time `verify` on a generated 40-fact, 200-rule policy (median of N, default 7)
     Exit 0 ok, 1 disagreement with golden.json or a failed check, 64 usage, 65 policy does not load.
     """
 
@@ -61,6 +64,7 @@ struct Options {
             case "--no-shipped": options.shipped = false
             case "--out": options.outPath = value(argument)
             case "--diagnostic": options.diagnostic = true
+            case "--verify": options.verify = true
             case "--only": options.only = value(argument).split(separator: ",").map(String.init)
             case "-h", "--help": print(usage); exit(0)
             default:
@@ -95,6 +99,10 @@ func failChecks(_ what: String, _ problems: [String]) -> Never {
 
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 let repeats = options.repeats ?? (options.quick ? 3 : 7)
+if options.verify {
+    VerifyBench.run(repeats: repeats)
+    exit(0)
+}
 let setupRuns = options.quick ? 5 : 20
 var machine = Machine.current()
 log("ToolPolicyBench: \(machine.build) build, \(machine.cpu), nproc \(machine.nproc), loadavg \(machine.loadavgStart)")

@@ -12,6 +12,6 @@ struct ToolPolicyCommand: AsyncParsableCommand {
         69 serve could not bind its address or open its decision log.
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Lint.self, Validate.self, Tools.self, Fmt.self, Test.self, Lsp.self, Serve.self]
+        subcommands: [Check.self, Lint.self, Validate.self, Verify.self, Diff.self, Explain.self, Tools.self, Fmt.self, Test.self, Lsp.self, Serve.self]
     )
 }

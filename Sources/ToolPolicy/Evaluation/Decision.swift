@@ -26,6 +26,9 @@ public struct Decision: Sendable, Codable, Hashable {
     public var remedies: [LocalizedText]
     /// The facts that, once known, would settle the conditions (`use.mode`, `tool.dpa_signed`).
     public var unknownFacts: [String]
+    /// The computed ways to compliance (``Policy/remedies(for:limit:)``), each re-evaluated;
+    /// empty until a caller that shows them fills them in (`check`, `/v1/check`).
+    public var waysToComply: [Remedy] = []
 
     /// The tool part of a decision.
     public struct ToolSummary: Sendable, Codable, Hashable {

@@ -89,7 +89,8 @@ extension ToolPolicyCommand {
                 StandardError.write(UsageMessage.render(error, in: language))
                 throw ExitStatus.usage
             }
-            let decision = policy.decide(request)
+            var decision = policy.decide(request)
+            decision.waysToComply = policy.remedies(for: request)
             switch format {
             case .text:
                 let presentation = Presenter(policy: policy, language: language).present(decision)

@@ -31,6 +31,7 @@ extension Decision {
         json.raw(","); json.key("unknownFacts"); json.array(unknownFacts) { $0.string($1) }
         json.raw(","); json.key("use"); json.facts(use)
         json.raw(","); json.key("verdict"); json.string(verdict.rawValue)
+        json.raw(","); json.key("waysToComply"); json.array(waysToComply) { $0.remedy($1) }
         json.raw("}")
     }
 }
@@ -45,6 +46,17 @@ extension JSONWriter {
         raw(","); key("rule"); string(finding.rule)
         raw(","); key("status"); string(finding.status.rawValue)
         raw("}")
+    }
+
+    mutating func remedy(_ remedy: Remedy) {
+        raw("{"); key("by"); string(remedy.by.rawValue)
+        raw(","); key("changes"); array(remedy.changes) { json, change in
+            json.raw("{"); json.key("by"); json.string(change.by.rawValue)
+            json.raw(","); json.key("fact"); json.string(change.fact)
+            if let from = change.from { json.raw(","); json.key("from"); json.factValue(from) }
+            json.raw(","); json.key("to"); json.factValue(change.to); json.raw("}")
+        }
+        raw(","); key("verdict"); string(remedy.verdict.rawValue); raw("}")
     }
 
     mutating func citation(_ citation: Citation) {

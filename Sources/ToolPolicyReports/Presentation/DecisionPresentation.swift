@@ -63,8 +63,14 @@ package struct DecisionPresentation: Sendable, Hashable {
     package var deniedIf: [Finding]
     /// Advice that applies.
     package var advice: [Finding]
-    /// What would make the use compliant.
+    /// What would make the use compliant, as the rules say it.
     package var whatToDo: [String]
+    /// The smallest changes to the use that give a better answer, computed and re-checked:
+    /// those the requester can make (`Mode d'utilisation : dans un navigateur web, au lieu
+    /// de : en installant l'application → autorisé`).
+    package var waysToComply: [String]
+    /// The same, for changes only the school can make (a contract its head signs).
+    package var schoolWaysToComply: [String]
     /// The questions that would settle what is unknown, for the requester.
     package var questions: [String]
     /// What a list report shows for the row: the reasons of a denial or a review, the

@@ -38,6 +38,8 @@ package struct Presenter: Sendable {
             deniedIf: decision.conditions.filter { $0.effect == .forbid }.map { finding($0) },
             advice: decision.advice.map { finding($0) },
             whatToDo: decision.remedies.map { $0.text(in: language) },
+            waysToComply: decision.waysToComply.filter { $0.by == .requester }.map(way),
+            schoolWaysToComply: decision.waysToComply.filter { $0.by == .school }.map(way),
             questions: decision.unknownFacts.map(question(for:)),
             listFindings: listFindings(of: decision),
             alternatives: [.denied, .review].contains(decision.verdict)
@@ -103,6 +105,18 @@ package struct Presenter: Sendable {
         case .enumeration(let text): fact.words(for: text, in: language)
         case .set(let values): values.isEmpty ? "—" : words.list(values.map { fact.words(for: $0, in: language) })
         }
+    }
+
+    /// A computed remedy in words: each change as `label : new value (au lieu de : old)`,
+    /// then the answer it gives.
+    package func way(_ remedy: Remedy) -> String {
+        let changes = remedy.changes.map { change -> String in
+            guard let fact = policy.fact(named: change.fact) else { return change.fact }
+            let to = describe(change.to, of: fact)
+            let from = change.from.map { words.insteadOf(describe($0, of: fact)) } ?? ""
+            return fact.label(in: language) + words.colon + to + from
+        }
+        return changes.joined(separator: " ; ") + " → " + words.verdict(remedy.verdict).lowercased()
     }
 
     private func toolName(_ decision: Decision) -> String {

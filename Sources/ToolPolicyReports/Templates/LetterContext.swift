@@ -31,7 +31,7 @@ package struct LetterContext {
         "use", "label", "value", "hasUse",
         "reasons", "conditions", "deniedIf", "advice", "hasReasons", "hasConditions", "hasDeniedIf", "hasAdvice",
         "text", "summary", "sources", "remedy", "met", "toCheck",
-        "whatToDo", "hasWhatToDo", "questions", "hasQuestions", "alternatives",
+        "whatToDo", "hasWhatToDo", "waysToComply", "hasWaysToComply", "schoolWaysToComply", "hasSchoolWaysToComply", "questions", "hasQuestions", "alternatives",
         "fr", "en",
         // The partials a profile's set provides.
         "helpdesk", "signatureBlock", "reviewScope", "decision",
@@ -54,6 +54,8 @@ package struct LetterContext {
             "deniedIf": p.deniedIf.map(Self.finding), "hasDeniedIf": !p.deniedIf.isEmpty,
             "advice": p.advice.map(Self.finding), "hasAdvice": !p.advice.isEmpty,
             "whatToDo": p.whatToDo, "hasWhatToDo": !p.whatToDo.isEmpty,
+            "waysToComply": p.waysToComply, "hasWaysToComply": !p.waysToComply.isEmpty,
+            "schoolWaysToComply": p.schoolWaysToComply, "hasSchoolWaysToComply": !p.schoolWaysToComply.isEmpty,
             "questions": p.questions, "hasQuestions": !p.questions.isEmpty,
             "fr": p.language == .fr, "en": p.language == .en,
         ]

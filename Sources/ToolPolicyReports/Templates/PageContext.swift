@@ -38,7 +38,7 @@ package struct PageContext {
     static let names: Set<String> = [
         "lang", "fr", "en", "words", "title", "titleLine", "otherLanguage", "href", "label", "policyTitle", "profile",
         "problems", "nearMiss", "asked", "kept", "name", "value", "candidates", "id",
-        "decision", "verdict", "colon", "citations", "verdictWords", "tool", "standing", "answer", "standingSentence", "use", "sections",
+        "decision", "verdict", "colon", "citations", "waysToComply", "schoolWaysToComply", "verdictWords", "tool", "standing", "answer", "standingSentence", "use", "sections",
         "items", "text", "sources", "status", "rule", "remedy", "whatToDo", "questions", "details", "reply",
         "form", "profiles", "options", "selected", "tools", "fields", "set", "select", "number", "date", "string",
         "boxes", "checked", "requester", "signature", "helpdesk",
@@ -117,6 +117,8 @@ package struct PageContext {
         ]
         if !p.use.isEmpty { values["use"] = ["items": p.use.map { ["label": $0.label, "value": $0.value] }] }
         if !p.whatToDo.isEmpty { values["whatToDo"] = ["items": p.whatToDo] }
+        if !p.waysToComply.isEmpty { values["waysToComply"] = ["title": labels.waysToComply, "items": p.waysToComply] }
+        if !p.schoolWaysToComply.isEmpty { values["schoolWaysToComply"] = ["title": labels.schoolWaysToComply, "items": p.schoolWaysToComply] }
         if !p.questions.isEmpty { values["questions"] = ["items": p.questions] }
         return values
     }

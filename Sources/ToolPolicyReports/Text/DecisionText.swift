@@ -23,6 +23,10 @@ package struct DecisionText: Sendable {
             out += "\n\(labels.whatToDo)\n"
             for remedy in decision.whatToDo { out += style.wrap("→ " + remedy, indent: "  ", hanging: "    ") }
         }
+        for (title, ways) in [(labels.waysToComply, decision.waysToComply), (labels.schoolWaysToComply, decision.schoolWaysToComply)] where !ways.isEmpty {
+            out += "\n\(title)\n"
+            for way in ways { out += style.wrap("→ " + way, indent: "  ", hanging: "    ") }
+        }
         if !decision.questions.isEmpty {
             out += "\n\(labels.questions)\n"
             for question in decision.questions { out += style.wrap("? " + question, indent: "  ", hanging: "    ") }

@@ -90,6 +90,11 @@ package struct Labels: Sendable {
     /// `" : "` in French, `": "` in English.
     package var colon: String { pick(" : ", ": ") }
 
+    /// `, au lieu de : old` / `, instead of: old`.
+    package func insteadOf(_ old: String) -> String { pick(", au lieu de : \(old)", ", instead of: \(old)") }
+    package var waysToComply: String { pick("Pour obtenir une réponse favorable, il suffirait de changer", "The use would be allowed with these changes") }
+    package var schoolWaysToComply: String { pick("Ou, par un acte de l'établissement (son chef)", "Or, by an act of the school (its head)") }
+
     /// `« name »` in French, `“name”` in English.
     package func quoted(_ text: String) -> String { pick("« \(text) »", "“\(text)”") }
 

@@ -32,7 +32,9 @@ struct DecisionController<Context: RequestContext> {
         }
         let body = try CheckRequestBody(json: bytes)
         let policy = try loaded.policy(named: body.profile)
-        let decision = policy.decide(try body.request(in: policy))
+        let useRequest = try body.request(in: policy)
+        var decision = policy.decide(useRequest)
+        decision.waysToComply = policy.remedies(for: useRequest)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         let line = DecisionLogLine.Prepared(decision)
         try services.log { $0.record(line, requestID: context.id, route: "/v1/check") }
@@ -49,7 +51,9 @@ struct DecisionController<Context: RequestContext> {
         let loaded = try services.policy()
         let policy = try loaded.policy(named: body.profile)
         let templates = try loaded.requireTemplates()
-        let decision = policy.decide(try body.request(in: policy))
+        let useRequest = try body.request(in: policy)
+        var decision = policy.decide(useRequest)
+        decision.waysToComply = policy.remedies(for: useRequest)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         try services.log { $0.record(decision, requestID: context.id, route: "/v1/reply") }
         let letter = ReplyLetter(policy: policy, templates: templates, requester: body.requester, signature: body.signature)

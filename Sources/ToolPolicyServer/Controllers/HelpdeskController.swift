@@ -76,7 +76,8 @@ struct HelpdeskController<Context: RequestContext> {
                 error.text.text(in: language) + (error.hintText.map { " — " + $0.text(in: language) } ?? "")
             })
         }
-        let decision = policy.decide(request)
+        var decision = policy.decide(request)
+        decision.waysToComply = policy.remedies(for: request)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         try services.log { $0.record(decision, requestID: requestID, route: "/") }
         let letter = ReplyLetter(policy: policy, templates: templates, requester: form.value("requester"), signature: form.value("signature"))

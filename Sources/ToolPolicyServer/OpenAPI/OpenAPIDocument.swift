@@ -1306,7 +1306,7 @@ enum OpenAPIDocument {
             description: decision.schema.json
             url: https://example.invalid/toolpolicy/schemas/decision.schema.json
           additionalProperties: false
-          required: [verdict, tool, use, date, policy, reasons, conditions, advice, remedies, unknownFacts]
+          required: [verdict, tool, use, date, policy, reasons, conditions, advice, remedies, unknownFacts, waysToComply]
           properties:
             verdict:
               $ref: '#/components/schemas/Verdict'
@@ -1349,6 +1349,38 @@ enum OpenAPIDocument {
               items:
                 type: string
                 pattern: '^(use|tool)\.[^.\s]+$'
+            waysToComply:
+              type: array
+              description: The computed ways to compliance of a denied or conditional answer, each re-evaluated (docs/analysis.md); empty otherwise.
+              items:
+                $ref: '#/components/schemas/Remedy'
+        Remedy:
+          type: object
+          additionalProperties: false
+          required: [by, changes, verdict]
+          properties:
+            by:
+              type: string
+              enum: [requester, school]
+            changes:
+              type: array
+              items:
+                type: object
+                additionalProperties: false
+                required: [by, fact, to]
+                properties:
+                  by:
+                    type: string
+                    enum: [requester, school]
+                  fact:
+                    type: string
+                  from:
+                    $ref: '#/components/schemas/FactValue'
+                  to:
+                    $ref: '#/components/schemas/FactValue'
+            verdict:
+              type: string
+              enum: [allowed, conditional]
         Verdict:
           type: string
           enum: [allowed, conditional, denied, review]
