@@ -195,6 +195,8 @@ import Yams
                 Sample(route: operation, uri: operation.path, method: .post, contentType: json, body: #"{"tool": "zoom", "use": {"mode": "web"}}"#),
                 Sample(route: operation, uri: operation.path, method: .post, contentType: json,
                        body: #"{"tool": "cned", "use": {"audience": "pupils", "recorded": "oui", "participants": "24", "accounts": [" none", ""]}, "date": null, "profile": "poitiers"}"#),
+                // An unlisted tool is reviewed, and what the use breaks is listed with the review.
+                Sample(route: operation, uri: operation.path, method: .post, contentType: json, body: #"{"tool": "jitsi-perso", "use": {"recorded": true, "audience": ["pupils"]}}"#),
                 Sample(route: operation, uri: operation.path, method: .post, contentType: json, body: #"{"tool": "zoom", "use": {"mode": "flying"}}"#),
                 Sample(route: operation, uri: operation.path, method: .post, contentType: json, body: #"{"tool": "zoom", "use": {"colour": "blue"}}"#),
                 Sample(route: operation, uri: operation.path, method: .post, contentType: json, body: #"{"tool": "zom"}"#),
