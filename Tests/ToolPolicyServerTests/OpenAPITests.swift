@@ -327,3 +327,25 @@ import Yams
         #expect(try !errors(#"{"tool": "zoom", "participants": -1}"#, request).isEmpty)
     }
 }
+
+/// The `text/csv` body's pattern and the server agree on which texts are lists: an empty
+/// text and a cell that opens a quote without closing it are 400, anything else is read.
+@Suite struct CSVBodyPatternTests {
+    static let texts = [
+        "tool\nzoom\n", "", "\u{FEFF}\r\n\n", "tool\n\"zoom", "tool\n\"zo\"\"om\"", "tool;mode\n zoom;\"web\"\n",
+        "a\"b", "\"\"\" ", ";", "tool\n  \"teams", "\u{FEFF}tool\nzoom",
+    ]
+
+    @Test(arguments: texts)
+    func thePatternSaysWhatTheServerReads(_ text: String) async throws {
+        let lint = try #require(OpenAPITests.operations["POST /v1/lint"])
+        let body = (lint["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        let schema = try #require((body?["text/csv"] as? [String: Any])?["schema"])
+        let valid = OpenAPITests.contract.errors(JSONNode(.string(text), line: 1), against: schema, in: "openapi.yaml").isEmpty
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: [.contentType: "text/csv"], body: ByteBuffer(string: text)) { response in
+                #expect(valid == (response.status == .ok), "\(text.debugDescription): pattern says \(valid ? "valid" : "invalid"), server answered \(response.status.code)")
+            }
+        }
+    }
+}
