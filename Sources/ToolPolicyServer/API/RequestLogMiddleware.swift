@@ -14,13 +14,17 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let given = request.headers[.requestID]
-        if let given, Self.isPlainToken(given) {
-            context.logger[metadataKey: "hb.request.id"] = .string(given)
+        var refused: APIError?
+        if let given = request.headers[.requestID] {
+            if Self.isPlainToken(given) {
+                context.logger[metadataKey: "hb.request.id"] = .string(given)
+            } else {
+                refused = .invalidRequestID(given)
+            }
         }
         let started = ContinuousClock.now
-        var response = if let given, !Self.isPlainToken(given) {
-            try APIError.invalidRequestID(given).response(from: request, context: context)
+        var response = if let refused {
+            try refused.response(from: request, context: context)
         } else {
             try await next(request, context)
         }
