@@ -54,6 +54,14 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The HTTP contract, compiled into the binary so that it needs no file beside it.
+            // Each is a symlink to its one copy in docs/ (docs/http.md, "The contract").
+            resources: [
+                .embedInCode("Contract/openapi.yaml"),
+                .embedInCode("Contract/decision.schema.json"),
+                .embedInCode("Contract/lint.schema.json"),
+                .embedInCode("Contract/catalog.schema.json"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -37,6 +37,7 @@ package func buildRouter(services: ServerServices) -> Router<ServerRequestContex
     }
     HelpdeskController(services: services).add(to: router)
     HealthController(services: services).add(to: router)
+    ContractController().add(to: router)
     router.addRoutes(CatalogController(services: services).endpoints, atPath: "/v1")
     router.addRoutes(DecisionController(services: services).endpoints, atPath: "/v1")
     return router

@@ -242,9 +242,21 @@ import ToolPolicy
             try await client.execute(uri: "/healthz", method: .get, headers: [.init("X-Request-Id")!: "nginx-42.a_b"]) { response in
                 #expect(response.headers[.init("X-Request-Id")!] == "nginx-42.a_b")
             }
-            try await client.execute(uri: "/nope", method: .get, headers: [.init("X-Request-Id")!: "bad id\u{7}"]) { response in
+        }
+    }
+
+    /// Any other id is refused rather than replaced silently, with a server id and without
+    /// echoing what was sent (it may hold a name).
+    @Test(arguments: ["bad id\u{7}", "", "Mme Martin <martin@ac-rennes.fr>", String(repeating: "a", count: 65)])
+    func anyOtherRequestIdIs400(_ given: String) async throws {
+        try await withRouter { client in
+            try await client.execute(uri: "/v1/tools", method: .get, headers: [.init("X-Request-Id")!: given]) { response in
+                #expect(response.status == .badRequest)
                 let id = response.headers[.init("X-Request-Id")!] ?? ""
-                #expect(!id.isEmpty && id != "bad id\u{7}")
+                #expect(!id.isEmpty && id != given)
+                let body = String(buffer: response.body)
+                #expect(body.contains(#""code":"invalid_request_id""#) && body.contains(#""hint":"#))
+                #expect(given.isEmpty || !body.contains(given))
             }
         }
     }

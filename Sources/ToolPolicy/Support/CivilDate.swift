@@ -27,11 +27,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.days = era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Parses `YYYY-MM-DD`, or returns `nil`.
+    /// Parses `YYYY-MM-DD` with ASCII digits only (no sign) and a year from 0001 to 9999, or
+    /// returns `nil`. Year 0000 is no date a policy can mean, and the JSON Schema `date`
+    /// format checkers an API client uses (Python's among them) reject it.
     public init?(parsing text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let year = Int(parts[0]), year >= 1, let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

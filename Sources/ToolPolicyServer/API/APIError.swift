@@ -58,6 +58,14 @@ extension APIError {
                  details: ["path": .string(path), "hint": .string("the API is under /v1; see GET /openapi.yaml")])
     }
 
+    /// 400 for an `X-Request-Id` that is not 1 to 64 characters from `A-Za-z0-9._-`.
+    static func invalidRequestID(_ given: String) -> APIError {
+        APIError(.badRequest, code: "invalid_request_id",
+                 message: "X-Request-Id must be 1 to 64 characters from A-Za-z0-9._- (got \(given.utf8.count) bytes)",
+                 details: ["path": .string("X-Request-Id"),
+                           "hint": .string("send an id such as ticket-4711, or no X-Request-Id and the server makes one")])
+    }
+
     /// 405 for a known path asked with another method.
     static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
         var error = APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(path) does not accept \(method)",

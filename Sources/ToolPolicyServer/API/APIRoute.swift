@@ -15,6 +15,9 @@ package struct APIRoute: Sendable, Hashable {
         APIRoute(method: .get, path: "/healthz"),
         APIRoute(method: .get, path: "/readyz"),
         APIRoute(method: .get, path: "/openapi.yaml"),
+        APIRoute(method: .get, path: "/schemas/decision.schema.json"),
+        APIRoute(method: .get, path: "/schemas/lint.schema.json"),
+        APIRoute(method: .get, path: "/schemas/catalog.schema.json"),
         APIRoute(method: .get, path: "/metrics"),
         APIRoute(method: .get, path: "/v1/policy"),
         APIRoute(method: .get, path: "/v1/tools"),
@@ -23,6 +26,13 @@ package struct APIRoute: Sendable, Hashable {
         APIRoute(method: .post, path: "/v1/lint"),
         APIRoute(method: .post, path: "/v1/reply"),
     ]
+
+    /// Every route the server answers: ``all``, and `HEAD` wherever `GET` is, which the
+    /// router answers with the `GET` handler's status and headers and no body. The OpenAPI
+    /// document documents exactly these.
+    package static let served: [APIRoute] = all.flatMap { route in
+        route.method == .get ? [route, APIRoute(method: .head, path: route.path)] : [route]
+    }
 
     /// The path as Hummingbird's router writes it (`:id` for `{id}`).
     package var routerPath: String {
@@ -42,8 +52,6 @@ package struct APIRoute: Sendable, Hashable {
     /// The methods served at a request path, sorted (`HEAD` wherever `GET` is); empty when
     /// no route has that path.
     package static func methods(servedAt requestPath: String) -> [String] {
-        var methods = Set(all.filter { $0.matches(requestPath) }.map(\.method.rawValue))
-        if methods.contains("GET") { methods.insert("HEAD") }
-        return methods.sorted()
+        Set(served.filter { $0.matches(requestPath) }.map(\.method.rawValue)).sorted()
     }
 }

@@ -83,7 +83,8 @@ struct CheckRequestBody: Sendable {
     }
 
     /// A plain JSON value as a fact value: a string, an integer, true or false, an array of
-    /// strings, or null (unknown).
+    /// strings, or null (unknown). A number with no fractional part (`24.0`, `2.4e1`) is
+    /// the integer it equals, as JSON Schema reads it.
     private static func factValue(_ value: JSONNode.Value, at path: String) throws(Problem) -> FactValue? {
         switch value {
         case .null:
@@ -92,12 +93,14 @@ struct CheckRequestBody: Sendable {
             return .string(text)
         case .integer(let number):
             return .integer(number)
+        case .number(let text):
+            if let number = Double(text), number.rounded() == number, abs(number) < 0x1p63 { return .integer(Int64(number)) }
         case .bool(let flag):
             return .bool(flag)
         case .array(let items):
             let strings = items.compactMap { item -> String? in if case .string(let text) = item.value { text } else { nil } }
             if strings.count == items.count { return .set(strings) }
-        case .number, .object:
+        case .object:
             break
         }
         throw invalid(path, "expected a string, an integer, true or false, an array of strings, or null")

@@ -3,21 +3,31 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Gives each request an id (the client's `X-Request-Id` when it is a plain token, else a
-/// new one), returns it in `X-Request-Id`, and logs one line per request: method, route,
-/// status and duration, which also go to the metrics. Never the body, the query or any
-/// header that could hold personal data.
+/// Gives each request an id (the client's `X-Request-Id`, else a new one), returns it in
+/// `X-Request-Id`, and logs one line per request: method, route, status and duration, which
+/// also go to the metrics. Never the body, the query or any header that could hold personal
+/// data. A client's `X-Request-Id` that is not a plain token gets 400 `invalid_request_id`
+/// under a new id, rather than being replaced silently.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Where requests are counted.
     let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let given = request.headers[.requestID], Self.isPlainToken(given) {
-            context.logger[metadataKey: "hb.request.id"] = .string(given)
+        var refused: APIError?
+        if let given = request.headers[.requestID] {
+            if Self.isPlainToken(given) {
+                context.logger[metadataKey: "hb.request.id"] = .string(given)
+            } else {
+                refused = .invalidRequestID(given)
+            }
         }
         let started = ContinuousClock.now
-        var response = try await next(request, context)
+        var response = if let refused {
+            try refused.response(from: request, context: context)
+        } else {
+            try await next(request, context)
+        }
         response.headers[.requestID] = context.id
         let elapsed = ContinuousClock.now - started
         let route = context.endpointPath ?? "-"

@@ -4,8 +4,7 @@ import HTTPTypes
 import ToolPolicy
 
 /// `GET /healthz` (the process answers), `GET /readyz` (a policy is loaded, and whether
-/// the decision log is failing), `GET /openapi.yaml` (the API description) and
-/// `GET /metrics` (Prometheus).
+/// the decision log is failing) and `GET /metrics` (Prometheus).
 struct HealthController<Context: RequestContext> {
     let services: ServerServices
 
@@ -18,9 +17,6 @@ struct HealthController<Context: RequestContext> {
     func add(to router: Router<Context>) {
         router.get("healthz") { _, _ in try JSONResponse.encoded(Status(status: "ok")) }
         router.get("readyz") { _, _ in try ready() }
-        router.get("openapi.yaml") { _, _ in
-            JSONResponse.text(OpenAPIDocument.text, type: "application/yaml; charset=utf-8")
-        }
         router.get("metrics") { _, _ in
             JSONResponse.text(services.metrics.text, type: "text/plain; version=0.0.4; charset=utf-8")
         }

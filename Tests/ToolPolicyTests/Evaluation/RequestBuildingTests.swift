@@ -30,6 +30,9 @@ import Testing
         ("participants", "0", .integer(0)),
         ("use.mode", "web", .enumeration("web")),
         ("use.participants", "12", .integer(12)),
+        // Every white space is trimmed, the vertical tab and form feed of a pasted cell included.
+        ("accounts", "none,\u{0B},\u{0C}staff\u{0C}", .set(["none", "staff"])),
+        ("mode", "\u{0C}web\u{0B}", .enumeration("web")),
     ])
     func parsesTextValuesAgainstTheFactType(name: String, text: String, expected: FactValue) throws {
         #expect(try given(name, .string(text)) == expected)
