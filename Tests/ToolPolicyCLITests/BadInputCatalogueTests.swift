@@ -40,12 +40,13 @@ struct BadInputCatalogueTests {
         Case(fixture: "utf16le-no-bom.csv", command: "lint {}", exit: 1, message: ":2 row 1: DENIED — Zoom"),
         Case(fixture: "utf16be-no-bom.csv", command: "lint {}", exit: 1, message: ":2 row 1: DENIED — Zoom"),
         Case(fixture: "utf32.csv", command: "lint {}", exit: 65, message: "the list is encoded in UTF-32, which is not read"),
-        Case(fixture: "windows-1252.csv", command: "lint {}", exit: 65, message: "`pédagogique` is not a valid value for `use.computer`"),
+        // Decoded from Windows-1252, `pédagogique` is the French name of `pedagogical` (facts.rules, `aka`).
+        Case(fixture: "windows-1252.csv", command: "lint {}", exit: 1, message: ":2 row 1: DENIED — Zoom"),
         // CSV: hostile characters, shown escaped
         // A name one character off a listed one is a near miss to correct (issue 9), shown escaped.
         Case(fixture: "nul-bytes.csv", command: "lint {}", exit: 65, message: "`zo\\u{0}om` is not in the catalog: did you mean Zoom (zoom)?"),
         Case(fixture: "ansi-escape.csv", command: "lint {}", exit: 65, message: "`instal\\u{1B}[0m` is not a valid value"),
-        Case(fixture: "ansi-escape.csv", command: "lint {} --all", exit: 65, message: "1 rows: 0 allowed, 0 conditional, 0 denied, 0 review, 1 malformed"),
+        Case(fixture: "ansi-escape.csv", command: "lint {} --all", exit: 65, message: "1 row: 0 allowed, 0 conditional, 0 denied, 0 review, 1 malformed"),
         Case(fixture: "noncharacters.csv", command: "lint {} --all", exit: 65, message: "`Zoom\\u{FFFF}\\u{FFFE}` is not in the catalog: did you mean Zoom (zoom)?"),
         Case(fixture: "trailing-garbage.csv", command: "lint {}", exit: 65, message: ":4 row 3: REVIEW — \\u{0}\\u{1}\\u{2}garbage"),
         Case(fixture: "surrogate-bytes.csv", command: "lint {}", exit: 65, message: ":2 row 1: error: `zoí"),

@@ -41,10 +41,11 @@ struct DomainCase: Sendable, CustomTestStringConvertible {
 }
 
 enum SourceDocuments {
-    static let rennes = "003_1529c0f0d921ea53.txt"
-    static let orleansTours = "002_b45da4c65d91f1a2.txt"
-    static let poitiers = "004_6e7d329b4362b8a8.txt"
-    static let dne = "000_73b304aa993aa93b.txt"
+    /// The seeds, as outputs name them: by the title and issuer `Rules/national/documents.rules` declares.
+    static let rennes = "Cadre de référence de la visio-conférence (académie de Rennes)"
+    static let orleansTours = "Enseigner les SES à distance (groupe de formateurs de sciences économiques et sociales, académie d'Orléans-Tours)"
+    static let poitiers = "Outils pour la continuité pédagogique (espace pédagogique de l'académie de Poitiers)"
+    static let dne = "TICE Actu, spécial animation de classes virtuelles (circonscription de Sélestat, académie de Strasbourg)"
 }
 
 let domainCases: [DomainCase] = [
@@ -175,9 +176,11 @@ struct CheckTests {
         let first = try #require(result.stdoutLines.first)
         #expect(first.hasPrefix(domainCase.frenchWord + " — "), "first line: \(first)")
         #expect(result.stdout.contains(domainCase.citation), "\(result)")
-        #expect(result.stdout.contains("profil rennes · national · sha256:"))
+        // The author's details line names the profile, the digest and the rules that decided.
+        let details = try #require(result.stdoutLines.last { $0.hasPrefix("Détails : profil rennes · ") }, "\(result)")
+        #expect(details.contains("sha256:"))
         for rule in domainCase.reasons {
-            #expect(result.stdout.contains("[\(rule)]"), "reason \(rule) not printed")
+            #expect(details.contains(rule), "reason \(rule) not named")
         }
         #expect(result.stdout.contains("Pourquoi"))
     }
@@ -231,9 +234,11 @@ struct CheckTests {
     /// unlisted tool: exit 64 with the suggestion, no AMIGO letter.
     @Test(arguments: [("zom", "Zoom (zoom)"), ("tems", "Microsoft Teams (teams)"), ("Microsoft Team", "Microsoft Teams (teams)")])
     func aNearMissIsAskedNotReviewed(_ name: String, _ suggestion: String) throws {
-        let result = try CLI.run(policy: ["check", name])
+        let result = try CLI.run(policy: ["check", name, "--lang", "en"])
         #expect(result.status == 64, "\(result)")
         #expect(result.stderr.contains("did you mean \(suggestion)?"), "\(result)")
+        let french = try CLI.run(policy: ["check", name])
+        #expect(french.stderr.hasPrefix("erreur : « \(name) » n'est pas dans le catalogue"), "\(french)")
         #expect(result.stdout.isEmpty)
     }
 

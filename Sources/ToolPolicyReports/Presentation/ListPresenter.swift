@@ -39,9 +39,9 @@ package struct ListPresenter: Sendable {
         french ? "(n° \(result.row))" : "row \(result.row)"
     }
 
-    /// A problem and its hint: `… — did you mean …?`.
+    /// A problem and its hint: `… (did you mean …?)`.
     package func problem(_ problem: RowProblem) -> String {
-        problem.text.text(in: presenter.language) + (problem.hintText.map { " — " + $0.text(in: presenter.language) } ?? "")
+        problem.text.text(in: presenter.language) + (problem.hintText.map { " (" + $0.text(in: presenter.language) + ")" } ?? "")
     }
 
     /// `error` / `erreur`.

@@ -17,9 +17,9 @@ package struct Labels: Sendable {
     package func verdict(_ verdict: Verdict) -> String {
         switch verdict {
         case .allowed: pick("AUTORISÉ", "ALLOWED")
-        case .conditional: pick("AUTORISÉ SOUS CONDITIONS", "ALLOWED WITH CONDITIONS")
+        case .conditional: pick("AUTORISÉ SOUS CONDITIONS", "CONDITIONAL")
         case .denied: pick("REFUSÉ", "DENIED")
-        case .review: pick("À EXAMINER", "TO BE REVIEWED")
+        case .review: pick("À EXAMINER", "REVIEW")
         }
     }
 
