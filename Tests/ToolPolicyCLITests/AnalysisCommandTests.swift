@@ -69,7 +69,7 @@ struct AnalysisCommandTests {
         let result = try CLI.run(policy: ["check", "zoom", "--mode", "install", "--computer", "pedagogical", "--accounts", "none",
                                           "--audience", "staff", "--no-recorded", "--date", "2026-09-01"])
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.contains("Pour obtenir une réponse favorable, il suffirait de changer"), "\(result)")
+        #expect(result.stdout.contains("Ce qui donnerait une réponse favorable"), "\(result)")
         #expect(result.stdout.contains("→ Mode d'utilisation : dans un navigateur web, au lieu de : en installant l'application → autorisé"), "\(result)")
     }
 }

@@ -107,13 +107,13 @@ package struct Presenter: Sendable {
         }
     }
 
-    /// A computed remedy in words: each change as `label : new value (au lieu de : old)`,
-    /// then the answer it gives.
+    /// A computed remedy in words: each change as `label : new value, au lieu de : old`, or
+    /// `label : value (à préciser)` for a fact the request left unknown, then the answer it gives.
     package func way(_ remedy: Remedy) -> String {
         let changes = remedy.changes.map { change -> String in
             guard let fact = policy.fact(named: change.fact) else { return change.fact }
             let to = describe(change.to, of: fact)
-            let from = change.from.map { words.insteadOf(describe($0, of: fact)) } ?? ""
+            let from = change.from.map { words.insteadOf(describe($0, of: fact)) } ?? words.toBeStated
             return fact.label(in: language) + words.colon + to + from
         }
         return changes.joined(separator: " ; ") + " → " + words.verdict(remedy.verdict).lowercased()

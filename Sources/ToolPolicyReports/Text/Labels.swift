@@ -92,7 +92,9 @@ package struct Labels: Sendable {
 
     /// `, au lieu de : old` / `, instead of: old`.
     package func insteadOf(_ old: String) -> String { pick(", au lieu de : \(old)", ", instead of: \(old)") }
-    package var waysToComply: String { pick("Pour obtenir une réponse favorable, il suffirait de changer", "The use would be allowed with these changes") }
+    /// ` (à préciser)`: a change that only states a fact the request left unknown.
+    package var toBeStated: String { pick(" (à préciser)", " (to be stated)") }
+    package var waysToComply: String { pick("Ce qui donnerait une réponse favorable", "What would give a favourable answer") }
     package var schoolWaysToComply: String { pick("Ou, par un acte de l'établissement (son chef)", "Or, by an act of the school (its head)") }
 
     /// `« name »` in French, `“name”` in English.
