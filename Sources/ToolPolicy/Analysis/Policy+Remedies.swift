@@ -18,8 +18,8 @@ extension Policy {
             var kept: [(remedy: Remedy, facts: Set<Int>)] = []
             for size in 1 ... 3 where kept.count < limit {
                 var ofSize: [(remedy: Remedy, facts: Set<Int>)] = []
-                for facts in combinations(of: useFacts.indices.filter { actor == .school || Remedy.Actor.of(useFacts[$0].name) == .requester }, size: size) {
-                    if actor == .school, !facts.contains(where: { Remedy.Actor.of(useFacts[$0].name) == .school }) { continue }
+                for facts in combinations(of: useFacts.indices.filter { actor == .school || useFacts[$0].settledBy == .requester }, size: size) {
+                    if actor == .school, !facts.contains(where: { useFacts[$0].settledBy == .school }) { continue }
                     if (found + kept).contains(where: { $0.facts.isSubset(of: Set(facts)) }) { continue }
                     if let remedy = firstRemedy(request, facts, candidates, improving: current, trace: &trace) {
                         ofSize.append((remedy, Set(facts)))
@@ -62,7 +62,7 @@ extension Policy {
                     let old = request.slots[declaration.slot]
                     return Remedy.Change(
                         fact: declaration.name, from: old == Program.unknownSlot ? nil : factValue(old, of: declaration),
-                        to: factValue(slots[declaration.slot], of: declaration), by: Remedy.Actor.of(declaration.name)
+                        to: factValue(slots[declaration.slot], of: declaration), by: declaration.settledBy
                     )
                 }
                 return Remedy(changes: changes, by: changes.contains { $0.by == .school } ? .school : .requester, verdict: verdict)

@@ -33,11 +33,4 @@ public struct Remedy: Sendable, Hashable, Codable {
 }
 
 extension Remedy.Actor {
-    /// The use facts whose value is an act of the school, not of the requester. 003, « 1. Vie
-    /// Privée »: « il est obligatoire que le chef d'établissement établisse un contrat de
-    /// sous-traitance de données avec le fournisseur » (`Rules/national/facts.rules`).
-    static let schoolFacts: Set<String> = ["dpa_signed"]
-
-    /// Who can change a use fact.
-    static func of(_ fact: String) -> Remedy.Actor { schoolFacts.contains(fact) ? .school : .requester }
 }

@@ -10,9 +10,12 @@ extension Compiler {
                 diagnostics.append(.duplicate("document `\(id)`", at: syntax.id.range, first: first.range))
                 continue
             }
-            guard let title = syntax.title?.value, !title.isEmpty else {
+            var title = syntax.title?.value ?? ""
+            if title.isEmpty {
+                // Reported once here; the document is still declared, so its citations
+                // give no follow-on error.
                 diagnostics.append(.untitledDocument(id, at: syntax.id.range))
-                continue
+                title = id
             }
             documents[id] = SourceDocument(id: id, title: title, issuer: syntax.issuer, url: syntax.url,
                                            hasText: texts[id] != nil, range: syntax.id.range)

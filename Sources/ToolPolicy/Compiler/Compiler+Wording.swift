@@ -10,6 +10,13 @@ extension Compiler {
         fact.question = localized(syntax.questions, clause: "asks", subject: subject, at: syntax.name.range)
         for alias in syntax.aliases { claimColumnName(alias) }
         fact.columnNames = syntax.aliases.map(\.value)
+        if let settledBy = syntax.settledBy {
+            if let actor = Remedy.Actor(rawValue: settledBy.value) {
+                fact.settledBy = actor
+            } else {
+                diagnostics.append(.unknownValue(settledBy.value, of: "`settled by`", allowed: Remedy.Actor.allCases.map(\.rawValue), at: settledBy.range))
+            }
+        }
         let values = declaration.type.values
         var seen: [String: SourceRange] = [:]
         for words in syntax.values {

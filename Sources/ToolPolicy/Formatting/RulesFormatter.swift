@@ -24,7 +24,7 @@ package enum RulesFormatter {
     static let clauseWords: Set<String> = [
         "says", "remedy", "cites", "aliases", "category", "source", "extends",
         "forbid", "permit", "require", "advise", "review",
-        "label", "asks", "aka", "value", "title", "issuer", "url",
+        "label", "asks", "aka", "value", "title", "issuer", "url", "settled",
     ]
 
     /// The formatted text of `source`, or why it cannot be formatted.

@@ -79,7 +79,7 @@ extension Parser {
     static let continuationKeywords: Set<String> = [
         "says", "remedy", "cites", "section", "source", "when", "and", "or", "not", "in", "contains",
         "forbid", "permit", "require", "advise", "review", "aliases", "category", "extends",
-        "label", "asks", "aka", "value", "title", "issuer", "url",
+        "label", "asks", "aka", "value", "title", "issuer", "url", "settled",
     ]
 
     private mutating func parseFactDeclaration() throws(Abandon) -> Syntax.FactDeclaration {
@@ -105,6 +105,10 @@ extension Parser {
             case "aka":
                 advance()
                 fact.aliases += try parseStringList("another name of the fact's column")
+            case "settled":
+                advance()
+                try expect(word: "by", hint: "`settled by school` or `settled by requester`")
+                fact.settledBy = try expectIdentifier("who settles the fact (school or requester)")
             case "value":
                 advance()
                 let value = try expectIdentifier("one of the fact's values")
@@ -112,7 +116,7 @@ extension Parser {
                 let aliases = consume(word: "aka") ? try parseStringList("another name of the value") : []
                 fact.values.append(Syntax.ValueWords(value: value, texts: texts, aliases: aliases))
             default:
-                throw expectedError("`label`, `asks`, `aka`, `value` or a new statement at the start of a line", hint: indentedStatementHint)
+                throw expectedError("`label`, `asks`, `aka`, `value`, `settled by` or a new statement at the start of a line", hint: indentedStatementHint)
             }
         }
         return fact

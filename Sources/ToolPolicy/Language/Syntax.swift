@@ -73,6 +73,8 @@ enum Syntax {
         var aliases: [Located<String>] = []
         /// `value web fr "…"`: the words for each value.
         var values: [ValueWords] = []
+        /// `settled by school`: who can change the fact, when it is not the requester.
+        var settledBy: Located<String>?
     }
 
     /// A fact's declared type.

@@ -54,6 +54,9 @@ public struct FactDeclaration: Sendable, Hashable {
     public var question: LocalizedText?
     /// The words for each value (`value web fr "…"`), by value.
     public var valueWords: [String: LocalizedText] = [:]
+    /// Who can change the fact: the requester (how they use the tool), or the school
+    /// (`settled by school`: an act of its head, such as signing a contract).
+    public var settledBy: Remedy.Actor = .requester
     /// Other names of the fact's column in a school's list (`aka "poste"`).
     public var columnNames: [String] = []
     /// Other names of values (`value pedagogical … aka "pédagogique"`), normalised like

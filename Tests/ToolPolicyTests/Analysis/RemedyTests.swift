@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ToolPolicy
 
@@ -56,11 +57,11 @@ import Testing
         #expect(first.verdict == .allowed)
     }
 
-    /// 003, « 1. Vie Privée »: the contract is the head of school's act, so a use that needs
-    /// one gets it as the school's remedy, apart from the requester's.
+    /// 003, « 1. Vie Privée »: the contract is the head of school's act (`settled by school`),
+    /// so a use that needs one gets it as the school's remedy, apart from the requester's.
     @Test func theContractIsTheSchoolsRemedy() throws {
         let text = TestPolicies.mini(
-            "use fact dpa_signed: bool \"Contrat signé par le chef d'établissement\"\n",
+            "use fact dpa_signed: bool \"Contrat signé par le chef d'établissement\"\n  settled by school\n",
             TestPolicies.rule("ok", "permit when use.a"),
             TestPolicies.rule("contract", "forbid when use.accounts contains pupils and not use.dpa_signed")
         )
@@ -72,5 +73,11 @@ import Testing
         let school = try #require(remedies.first { $0.by == .school })
         #expect(school.changes == [Remedy.Change(fact: "dpa_signed", from: .bool(false), to: .bool(true), by: .school)])
         #expect(remedies.contains { $0.by == .requester && $0.changes.map(\.fact) == ["accounts"] })
+        // Without `settled by school`, the requester could "sign" it: the rules decide who settles a fact.
+        let unsettled = try TestPolicies.compile(text.replacingOccurrences(of: "  settled by school\n", with: ""))
+        let asRequester = unsettled.remedies(for: try unsettled.request(tool: "alpha", facts: [
+            "a": .bool(true), "accounts": .string("pupils"), "dpa_signed": .bool(false),
+        ], today: TestPolicies.day))
+        #expect(!asRequester.contains { $0.by == .school })
     }
 }
