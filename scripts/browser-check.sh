@@ -3,7 +3,7 @@
 # repository's Rules/, starts Debian's headless Chromium, and drives it over the DevTools
 # protocol (scripts/browser/driver.py) through real form submissions:
 #   1. French, Zoom installed on an administrative computer, submitted with a mouse click:
-#      expects REFUSÉ, a citation of 003_1529c0f0d921ea53.txt and a reply "Objet : …";
+#      expects REFUSÉ, a citation of the Cadre de référence (by its title) and a reply "Objet : …";
 #   2. English (/?lang=en), the unlisted tool "Jitsi perso", keyboard only (Tab to the
 #      field, type, Tab to the button, Enter): expects REVIEW;
 # and on every page: no <script>, no URL to another host, labelled fields, and every

@@ -39,6 +39,20 @@ import ToolPolicy
         }
     }
 
+    /// Each use fact gets exactly one control, and no id is used twice (a template section
+    /// that found a name in an enclosing context once rendered a second input per field).
+    @Test func everyFieldHasOneControlAndIdsAreUnique() async throws {
+        try await page("/") { _, page in
+            let ids = page.matches(of: /\bid="([^"]+)"/).map { String($0.output.1) }
+            #expect(Set(ids).count == ids.count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+            for fact in ["mode", "computer", "purpose", "recorded", "participants", "dpa_signed", "waiting_room"] {
+                let controls = page.components(separatedBy: "name=\"use.\(fact)\"").count - 1
+                #expect(controls == 1, "use.\(fact) has \(controls) controls")
+            }
+            #expect(page.matches(of: /name="use\.accounts"/).count == 4, "one checkbox per value of use.accounts")
+        }
+    }
+
     @Test func pageHasNoScriptAndNoExternalAsset() async throws {
         try await page("/") { response, page in
             #expect(!page.lowercased().contains("<script"))

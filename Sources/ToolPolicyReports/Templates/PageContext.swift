@@ -40,7 +40,7 @@ package struct PageContext {
         "problems", "nearMiss", "asked", "kept", "name", "value", "candidates", "id",
         "decision", "verdict", "colon", "citations", "waysToComply", "schoolWaysToComply", "verdictWords", "tool", "standing", "answer", "standingSentence", "use", "sections",
         "items", "text", "sources", "status", "rule", "remedy", "whatToDo", "questions", "details", "reply",
-        "form", "profiles", "options", "selected", "tools", "fields", "set", "select", "number", "date", "string",
+        "form", "profiles", "options", "selected", "tools", "fields", "isSet", "isSelect", "isNumber", "isDate", "isText", "date",
         "boxes", "checked", "requester", "signature", "helpdesk",
         "formTitle", "intro", "toolLabel", "toolHelp", "useLegend", "replyLegend", "submit", "result", "source",
         "replyTitle", "replyHelp", "errorTitle", "skip", "dateLabel", "requesterLabel", "signatureLabel", "profileLabel",
@@ -140,7 +140,12 @@ package struct PageContext {
     private func field(_ fact: FactDeclaration) -> [String: Any] {
         let name = "use." + fact.name
         let labels = Labels(language: language)
-        var field: [String: Any] = ["id": "f-" + fact.name, "name": name, "label": fact.label(in: language)]
+        // Every kind flag is set, true or false: Mustache looks a missing name up in the
+        // enclosing contexts (the form has a `date`), which would render a second input.
+        var field: [String: Any] = [
+            "id": "f-" + fact.name, "name": name, "label": fact.label(in: language),
+            "isSet": false, "isSelect": false, "isNumber": false, "isDate": false, "isText": false, "value": "",
+        ]
         func options(_ choices: [(value: String, label: String)]) -> [[String: Any]] {
             let current = value(name) ?? ""
             return ([("", PageWords(language: language).unknown)] + choices).map {
@@ -150,24 +155,24 @@ package struct PageContext {
         switch fact.type {
         case .setOf(let choices):
             let chosen = Set(values(name))
-            field["set"] = true
+            field["isSet"] = true
             field["boxes"] = choices.enumerated().map { index, choice in
                 ["id": "f-\(fact.name)-\(index)", "value": choice, "label": fact.words(for: choice, in: language), "checked": chosen.contains(choice)]
             }
         case .oneOf(let choices):
-            field["select"] = true
+            field["isSelect"] = true
             field["options"] = options(choices.map { ($0, fact.words(for: $0, in: language)) })
         case .bool:
-            field["select"] = true
+            field["isSelect"] = true
             field["options"] = options([("true", labels.yes), ("false", labels.no)])
         case .integer:
-            field["number"] = true
+            field["isNumber"] = true
             field["value"] = value(name) ?? ""
         case .date:
-            field["date"] = true
+            field["isDate"] = true
             field["value"] = value(name) ?? ""
         case .string:
-            field["string"] = true
+            field["isText"] = true
             field["value"] = value(name) ?? ""
         }
         return field
