@@ -45,8 +45,8 @@ max_len() {
 modules() {
   case $1 in
     rules) echo ToolPolicy ;;
-    csv | json) echo ToolPolicy ToolPolicyReports ;;
-    yaml) echo ToolPolicy ToolPolicyReports Yams ;;
+    csv | json) echo ToolPolicy Mustache ToolPolicyReports ;;
+    yaml) echo ToolPolicy Mustache ToolPolicyReports Yams ;;
     check-body) echo ToolPolicy ;;
   esac
 }
@@ -76,6 +76,11 @@ swift_module() {
     -emit-module -emit-module-path "$out/$name.swiftmodule" -emit-library -static -o "$out/lib$name.a" "$@"
 }
 
+mustache_checkout() {
+  [[ -d .build/checkouts/swift-mustache ]] || swift package resolve >&2
+  echo .build/checkouts/swift-mustache/Sources/Mustache
+}
+
 yams_checkout() {
   [[ -d .build/checkouts/Yams ]] || swift package resolve >&2
   echo .build/checkouts/Yams/Sources
@@ -87,8 +92,18 @@ build_module() {
     ToolPolicy | ToolPolicyReports)
       mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
       local deps=()
-      [[ $name == ToolPolicyReports ]] && deps=("$out/libToolPolicy.a")
+      [[ $name == ToolPolicyReports ]] && deps=("$out/libToolPolicy.a" "$out/libMustache.a")
       if stale "$out/lib$name.a" "${sources[@]}" "${deps[@]}"; then swift_module "$name" "${sources[@]}"; fi
+      ;;
+    Mustache)
+      # The letter and page templates' engine, which ToolPolicyReports imports; no dependency.
+      mapfile -t sources < <(find "$(mustache_checkout)" -name '*.swift' | sort)
+      if stale "$out/libMustache.a" "${sources[@]}"; then
+        local saved=("${flags[@]}")
+        flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -DSWIFT_PACKAGE)
+        swift_module Mustache "${sources[@]}"
+        flags=("${saved[@]}")
+      fi
       ;;
     Yams)
       local yams
