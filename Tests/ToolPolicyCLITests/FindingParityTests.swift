@@ -3,7 +3,7 @@ import Testing
 import ToolPolicy
 
 /// The same row shows the same findings in every list format: text, JSON, SARIF, JUnit
-/// and GitLab all render the one presentation of a decision (`Presenter.listFindings`).
+/// and GitLab all render the one presentation of a decision (`ListPresenter.findings(of:)`).
 /// Each format's `(line, rule)` pairs are read back from its own output; the JSON ones are
 /// computed independently from the full decisions it carries.
 @Suite struct FindingParityTests {

@@ -73,9 +73,6 @@ package struct DecisionPresentation: Sendable, Hashable {
     package var schoolWaysToComply: [String]
     /// The questions that would settle what is unknown, for the requester.
     package var questions: [String]
-    /// What a list report shows for the row: the reasons of a denial or a review, the
-    /// open requirements of a conditional answer, nothing for an allowed one.
-    package var listFindings: [Finding]
     /// The tools of the institutional offer, offered instead of a denied or unlisted tool.
     package var alternatives: [String]
     /// For the rules' authors: the profile, the policy, its digest, and the ids of the

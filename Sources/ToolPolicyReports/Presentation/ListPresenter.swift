@@ -1,7 +1,7 @@
 package import ToolPolicy
 
 /// The words of a list report, the same in every format (text, SARIF, JUnit, GitLab):
-/// where a row is, what it shows (``Presenter/listFindings(of:)``), what is wrong with a
+/// where a row is, what it shows (``findings(of:)``), what is wrong with a
 /// malformed row, and the summary, with counts that agree. Each rule's finding is worded
 /// once per report: a school's list repeats the same few tools.
 package struct ListPresenter: Sendable {
@@ -18,7 +18,8 @@ package struct ListPresenter: Sendable {
     package var labels: Labels { Labels(language: presenter.language) }
     private var french: Bool { presenter.language == .fr }
 
-    /// What a report shows for a row: the same findings in every format.
+    /// What a report shows for a row, the same in every format: the reasons of a denial or
+    /// a review, the open requirements of a conditional answer, nothing for an allowed one.
     package mutating func findings(of decision: Decision) -> [DecisionPresentation.Finding] {
         decision.reportedFindings.map { finding in
             if let known = findings[finding.rule] { return known }

@@ -41,18 +41,10 @@ package struct Presenter: Sendable {
             waysToComply: decision.waysToComply.filter { $0.by == .requester }.map(way),
             schoolWaysToComply: decision.waysToComply.filter { $0.by == .school }.map(way),
             questions: decision.unknownFacts.map(question(for:)),
-            listFindings: listFindings(of: decision),
             alternatives: [.denied, .review].contains(decision.verdict)
                 ? policy.tools.filter { $0.standing == .institutional && $0.id != decision.tool.id }.map(\.name) : [],
             details: details(decision, rules: (decision.reasons + decision.conditions + decision.advice).map(\.rule))
         )
-    }
-
-    /// What a list report shows for a row, the same in every format: the reasons of a
-    /// denial or a review, the open requirements of a conditional answer, nothing for an
-    /// allowed one.
-    package func listFindings(of decision: Decision) -> [DecisionPresentation.Finding] {
-        decision.reportedFindings.map { finding($0) }
     }
 
     /// A rule as a person reads it.

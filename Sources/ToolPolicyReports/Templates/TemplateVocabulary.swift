@@ -10,7 +10,27 @@ package enum TemplateVocabulary {
 
     /// A diagnostic for each tag that reads an unknown name.
     package static func check(_ source: SourceFile) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        tags(in: source).compactMap { tag, range in
+            guard !tag.hasPrefix(">"), let name = Self.name(in: tag) else { return nil }
+            let first = name.split(separator: ".").first.map(String.init) ?? name
+            if name == "." || names.contains(first) { return nil }
+            return Diagnostic(
+                code: "TP502", message: "template reads `\(name)`, which no context gives", range: range,
+                hint: Suggestion.closest(to: first, in: Array(names)).map { "did you mean `\($0)`?" } ?? "see docs/templates.md for the names"
+            )
+        }
+    }
+
+    /// The partials a template includes (`{{> helpdesk}}`), with where.
+    package static func partials(in source: SourceFile) -> [(name: String, range: SourceRange)] {
+        tags(in: source).compactMap { tag, range in
+            tag.hasPrefix(">") ? (String(tag.dropFirst()).trimmingCharacters(in: .whitespaces), range) : nil
+        }
+    }
+
+    /// Every `{{…}}` tag of a template, its text between the braces, and where it stands.
+    private static func tags(in source: SourceFile) -> [(text: String, range: SourceRange)] {
+        var found: [(text: String, range: SourceRange)] = []
         var lineNumber = 0
         for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -19,32 +39,7 @@ package enum TemplateVocabulary {
                 guard let close = rest[open.upperBound...].range(of: "}}") else { break }
                 let tag = rest[open.upperBound ..< close.lowerBound]
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                rest = rest[close.upperBound...]
-                guard !tag.hasPrefix(">"), let name = Self.name(in: String(tag)) else { continue }
-                let first = name.split(separator: ".").first.map(String.init) ?? name
-                if name == "." || names.contains(first) { continue }
-                diagnostics.append(Diagnostic(
-                    code: "TP502", message: "template reads `\(name)`, which no context gives",
-                    range: SourceRange(start: SourceLocation(file: source.path, line: lineNumber, column: column), length: tag.count + 4),
-                    hint: Suggestion.closest(to: first, in: Array(names)).map { "did you mean `\($0)`?" } ?? "see docs/templates.md for the names"
-                ))
-            }
-        }
-        return diagnostics
-    }
-
-    /// The partials a template includes (`{{> helpdesk}}`), with where.
-    package static func partials(in source: SourceFile) -> [(name: String, range: SourceRange)] {
-        var found: [(name: String, range: SourceRange)] = []
-        var lineNumber = 0
-        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound ..< close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append((name, SourceRange(start: SourceLocation(file: source.path, line: lineNumber, column: column), length: name.count + 5)))
+                found.append((String(tag), SourceRange(start: SourceLocation(file: source.path, line: lineNumber, column: column), length: tag.count + 4)))
                 rest = rest[close.upperBound...]
             }
         }

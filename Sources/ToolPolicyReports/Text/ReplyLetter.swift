@@ -30,11 +30,6 @@ package struct ReplyLetter: Sendable {
         )
     }
 
-    /// The subject line: `Votre demande d'utilisation de Zoom : refusée`.
-    package func subject(_ decision: Decision) -> String {
-        context(decision).values["subject"] as? String ?? ""
-    }
-
     /// The whole letter, subject first, ending with one newline.
     package func render(_ decision: Decision) -> String {
         let text = templates.render("letter", profile: policy.profileName, context: context(decision).values) ?? ""
