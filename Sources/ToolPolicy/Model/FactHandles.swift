@@ -25,6 +25,13 @@ public struct FactValueHandle: Sendable, Hashable {
 struct FactSpellings: Sendable {
     /// Spelling → slot: an enum's ordinal, a set value's bit, a bool's 0 or 1.
     let slots: [String: Int64]
+    /// The fact's type, as the builder's fast path needs it.
+    let kind: Kind
+
+    /// The types the fast path tells apart.
+    enum Kind: Sendable {
+        case bool, oneOf, setOf, other
+    }
 
     init(_ declaration: FactDeclaration) {
         var slots: [String: Int64] = [:]
@@ -46,6 +53,12 @@ struct FactSpellings: Sendable {
             break
         }
         self.slots = slots
+        kind = switch declaration.type {
+        case .bool: .bool
+        case .oneOf: .oneOf
+        case .setOf: .setOf
+        case .integer, .date, .string: .other
+        }
     }
 }
 

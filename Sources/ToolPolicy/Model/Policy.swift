@@ -73,6 +73,8 @@ public struct Policy: Sendable {
         let spellings: [FactSpellings]
         /// The values each use fact may take in a computed remedy, built on the first one asked.
         let remedyCells = ComputedOnce<[[Int64]]?>()
+        /// The tables the evaluator reads.
+        let tables: EvaluationTables
 
         init(
             name: String, profile: String?, title: String?, digest: String, files: [String], documents: [SourceDocument],
@@ -101,6 +103,10 @@ public struct Policy: Sendable {
             self.catalogGaps = catalogGaps
             useFactSlots = Dictionary(useFacts.map { ($0.name, $0.slot) }, uniquingKeysWith: { first, _ in first })
             spellings = useFacts.map(FactSpellings.init)
+            tables = EvaluationTables(
+                program: program, catalogSlots: catalogSlots, standings: standings, indices: ruleIndices,
+                ruleCount: rules.count, toolFactCount: toolFacts.count
+            )
         }
     }
 

@@ -81,8 +81,7 @@ public struct RequestBuilder: Sendable {
     ///   then unknown.
     public mutating func set(_ fact: UseFactHandle, _ value: FactValue) throws(RequestError) {
         check(fact)
-        let declaration = storage.useFacts[fact.slot]
-        switch (value, declaration.type) {
+        switch (value, storage.spellings[fact.slot].kind) {
         case (.bool(let flag), .bool):
             slots[fact.slot] = flag ? 1 : 0
             return
@@ -96,8 +95,8 @@ public struct RequestBuilder: Sendable {
         }
         slots[fact.slot] = Program.unknownSlot
         setText(nil, at: fact.slot)
-        let policy = Policy(storage: storage)
-        guard let (typed, slot) = try policy.typed(value, as: declaration) else { return }
+        let declaration = storage.useFacts[fact.slot]
+        guard let (typed, slot) = try Policy(storage: storage).typed(value, as: declaration) else { return }
         slots[fact.slot] = slot
         if case .string(let text) = typed { setText(text, at: fact.slot) }
     }
@@ -112,10 +111,11 @@ public struct RequestBuilder: Sendable {
     /// The slot of a common spelling of the fact's values, or of a list of them for a
     /// set (`pupils,staff`); `nil` sends the text to the full parser.
     private func spelled(_ text: String, _ fact: UseFactHandle) -> Int64? {
-        let table = storage.spellings[fact.slot].slots
-        if table.isEmpty { return nil }
-        if let slot = table[text] { return slot }
-        guard case .setOf = storage.useFacts[fact.slot].type else { return nil }
+        let spellings = storage.spellings[fact.slot]
+        if spellings.slots.isEmpty { return nil }
+        if let slot = spellings.slots[text] { return slot }
+        guard spellings.kind == .setOf else { return nil }
+        let table = spellings.slots
         var mask: Int64 = 0
         var any = false
         var rest = text[...]
