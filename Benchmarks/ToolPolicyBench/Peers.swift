@@ -209,9 +209,7 @@ struct PeersBench {
                 var trace = EvaluationTrace(for: policy)
                 for index in indices {
                     let verdict = policy.verdict(for: shared[index], trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    tally.add(verdict, fired: trace.conditions.count(of: .true))
                 }
                 return tally
             },
@@ -225,9 +223,7 @@ struct PeersBench {
                 let one = shared[0]
                 for _ in 0..<n {
                     let verdict = policy.verdict(for: one, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    tally.add(verdict, fired: trace.conditions.count(of: .true))
                 }
                 return tally
             },

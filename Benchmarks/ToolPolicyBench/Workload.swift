@@ -104,8 +104,6 @@ enum Workload {
 
     @inline(__always)
     private static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
-        var fired = 0
-        for truth in trace.conditions where truth == .true { fired += 1 }
-        tally.add(verdict, fired: fired)
+        tally.add(verdict, fired: trace.conditions.count(of: .true))
     }
 }
