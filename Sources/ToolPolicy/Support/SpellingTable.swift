@@ -15,11 +15,13 @@ struct SpellingTable: Sendable {
     /// The number of keys.
     let count: Int
 
-    /// A table of `pairs`; a key given twice keeps its first value.
+    /// A table of `pairs`; a key given twice keeps its first value. Keys are their bytes:
+    /// `é` and `e` + combining accent are two keys (a miss goes to the caller's full path,
+    /// which normalises).
     init(_ pairs: some Sequence<(String, Int64)>) {
         var keys: [(bytes: [UInt8], value: Int64)] = []
-        var seen = Set<String>()
-        for (key, value) in pairs where seen.insert(key).inserted { keys.append((Array(key.utf8), value)) }
+        var seen = Set<[UInt8]>()
+        for (key, value) in pairs where seen.insert(Array(key.utf8)).inserted { keys.append((Array(key.utf8), value)) }
         var size = 4
         while size < keys.count * 2 { size *= 2 }
         var bytes: [UInt8] = []
