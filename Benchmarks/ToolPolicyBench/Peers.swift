@@ -18,6 +18,17 @@ struct PeersBench {
          "creates_accounts": .string(usage.createsAccounts ? "true" : "false")]
     }
 
+    /// The use facts of a golden case as value handles, typed once.
+    func typed384(
+        _ usage: Golden.Usage, _ handles: (mode: UseFactHandle, computer: UseFactHandle, accounts: UseFactHandle)
+    ) throws(RequestError) -> [(fact: UseFactHandle, value: FactValueHandle)] {
+        [
+            (handles.mode, try policy.value(.enumeration(usage.mode), of: handles.mode)!),
+            (handles.computer, try policy.value(.enumeration(usage.computer), of: handles.computer)!),
+            (handles.accounts, try policy.value(.bool(usage.createsAccounts), of: handles.accounts)!),
+        ]
+    }
+
     func request(for item: Golden.Case) throws(RequestError) -> UseRequest {
         try policy.request(tool: item.facts.tool.toolID, facts: Self.typedFacts(item.facts.usage), today: Self.today)
     }
@@ -123,6 +134,12 @@ struct PeersBench {
                 (handles.accounts, .bool(usage.createsAccounts)),
             ])
         }
+        let handles384 = try cases.map { item throws(RequestError) in
+            try typed384(item.facts.usage, handles)
+        }
+        let valueHandles = indices.enumerated().map { position, index in
+            Workload.Facts<FactValueHandle>(tool: tools[position], values: handles384[index])
+        }
         let text = indices.enumerated().map { position, index in
             let usage = cases[index].facts.usage
             return Workload.Facts<String>(tool: tools[position], values: [
@@ -144,9 +161,9 @@ struct PeersBench {
             ) { Workload.decisions(policy, requests) },
             TimedRow(
                 key: "peers.C", name: "C request from typed values + verdict", policy: "peers", explains: "all",
-                covers: "a RequestBuilder filled from handles resolved once and typed values (.enumeration(\"web\"), .bool(true)), then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from fact and value handles resolved once (policy.value(.enumeration(\"web\"), of: mode)), then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, typed, today: today) },
+            ) { Workload.builtVerdicts(policy, valueHandles, today: today) },
             TimedRow(
                 key: "peers.D", name: "D request from text values + verdict", policy: "peers", explains: "all",
                 covers: "a RequestBuilder filled from handles resolved once and text values (\"web\", \"true\"), the CLI/CSV path, then verdict(for:trace:)",
@@ -157,6 +174,11 @@ struct PeersBench {
         let typedByName = indices.map { Self.typedFacts(cases[$0].facts.usage) }
         let textByName = indices.map { Self.textFacts(cases[$0].facts.usage) }
         rows += [
+            TimedRow(
+                key: "diag.C-typed", name: "C'' request from typed values + verdict", policy: "peers", explains: "all",
+                covers: "a RequestBuilder filled from fact handles and typed values (.enumeration(\"web\"), .bool(true)) each typed per request, then verdict(for:trace:)",
+                decisions: n, expectedAllowed: expectedAllowed
+            ) { Workload.builtVerdicts(policy, typed, today: today) },
             TimedRow(
                 key: "diag.B-read", name: "B' decide() + every finding read", policy: "peers", explains: "determining (+ conditions, remedies)",
                 covers: "row B, then decision.reasons read: each finding built with its message, citations and remedy",
@@ -187,9 +209,7 @@ struct PeersBench {
                 var trace = EvaluationTrace(for: policy)
                 for index in indices {
                     let verdict = policy.verdict(for: shared[index], trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    tally.add(verdict, fired: trace.conditions.count(of: .true))
                 }
                 return tally
             },
@@ -203,9 +223,7 @@ struct PeersBench {
                 let one = shared[0]
                 for _ in 0..<n {
                     let verdict = policy.verdict(for: one, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    tally.add(verdict, fired: trace.conditions.count(of: .true))
                 }
                 return tally
             },

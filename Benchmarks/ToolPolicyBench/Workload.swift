@@ -38,6 +38,19 @@ enum Workload {
         var values: [(fact: UseFactHandle, value: Value)]
     }
 
+    /// Builds each request with a ``RequestBuilder`` from values typed once (handles), then `verdict(for:trace:)`.
+    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValueHandle>], today: CivilDate) -> Tally {
+        var tally = Tally()
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: today)
+        for request in requests {
+            builder.tool(named: request.tool)
+            for (_, value) in request.values { builder.set(value) }
+            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
+        }
+        return tally
+    }
+
     /// Builds each request with a ``RequestBuilder`` from typed values, then `verdict(for:trace:)`.
     static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValue>], today: CivilDate) -> Tally {
         var tally = Tally()
@@ -91,8 +104,6 @@ enum Workload {
 
     @inline(__always)
     private static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
-        var fired = 0
-        for truth in trace.conditions where truth == .true { fired += 1 }
-        tally.add(verdict, fired: fired)
+        tally.add(verdict, fired: trace.conditions.count(of: .true))
     }
 }

@@ -67,7 +67,7 @@ extension Policy {
             guard slot != Program.unknownSlot else { continue }
             let value: FactValue
             if case .string = declaration.type {
-                guard let text = request.texts.first(where: { $0.slot == declaration.slot })?.text else { continue }
+                guard let text = request.texts?.first(where: { $0.slot == declaration.slot })?.text else { continue }
                 value = .string(text)
             } else {
                 value = factValue(slot, of: declaration)

@@ -19,7 +19,12 @@ public struct Decision: Sendable {
     public let trace: EvaluationTrace
     /// The computed ways to compliance (``Policy/remedies(for:limit:)``), each re-evaluated;
     /// empty until a caller that shows them fills them in (`check`, `/v1/check`).
-    public var waysToComply: [Remedy] = []
+    public var waysToComply: [Remedy] {
+        get { ways ?? [] }
+        set { ways = newValue.isEmpty ? nil : newValue }
+    }
+    /// The ways to comply, `nil` while none are given (so a decision retains nothing but its policy).
+    private var ways: [Remedy]?
 
     init(policy: Policy, request: UseRequest, verdict: Verdict, trace: EvaluationTrace) {
         compiledPolicy = policy

@@ -24,7 +24,14 @@ public struct FactValueHandle: Sendable, Hashable {
 /// ``FactValueParser``, which gives the same slot or the error.
 struct FactSpellings: Sendable {
     /// Spelling → slot: an enum's ordinal, a set value's bit, a bool's 0 or 1.
-    let slots: [String: Int64]
+    let slots: SpellingTable
+    /// The fact's type, as the builder's fast path needs it.
+    let kind: Kind
+
+    /// The types the fast path tells apart.
+    enum Kind: Sendable {
+        case bool, oneOf, setOf, other
+    }
 
     init(_ declaration: FactDeclaration) {
         var slots: [String: Int64] = [:]
@@ -45,7 +52,13 @@ struct FactSpellings: Sendable {
         case .integer, .date, .string:
             break
         }
-        self.slots = slots
+        self.slots = SpellingTable(slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        kind = switch declaration.type {
+        case .bool: .bool
+        case .oneOf: .oneOf
+        case .setOf: .setOf
+        case .integer, .date, .string: .other
+        }
     }
 }
 

@@ -73,6 +73,11 @@ public struct Policy: Sendable {
         let spellings: [FactSpellings]
         /// The values each use fact may take in a computed remedy, built on the first one asked.
         let remedyCells = ComputedOnce<[[Int64]]?>()
+        /// The tables the evaluator reads.
+        let tables: EvaluationTables
+        /// The catalog's names as the lookup table knows them (ids, names, aliases,
+        /// normalised), to their tool's index: a request's tool in one lookup.
+        let toolNames: SpellingTable
 
         init(
             name: String, profile: String?, title: String?, digest: String, files: [String], documents: [SourceDocument],
@@ -101,6 +106,11 @@ public struct Policy: Sendable {
             self.catalogGaps = catalogGaps
             useFactSlots = Dictionary(useFacts.map { ($0.name, $0.slot) }, uniquingKeysWith: { first, _ in first })
             spellings = useFacts.map(FactSpellings.init)
+            toolNames = SpellingTable(toolLookup.sorted { $0.key < $1.key }.map { ($0.key, Int64($0.value)) })
+            tables = EvaluationTables(
+                program: program, catalogSlots: catalogSlots, standings: standings, indices: ruleIndices,
+                ruleCount: rules.count, toolFactCount: toolFacts.count
+            )
         }
     }
 

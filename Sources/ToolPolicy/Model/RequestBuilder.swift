@@ -16,7 +16,7 @@ public struct RequestBuilder: Sendable {
     private var toolQuery = ""
     private var tool: Int32 = -1
     private var slots: UseSlots
-    private var texts: [UseRequest.GivenText] = []
+    private var texts: [UseRequest.GivenText]?
     /// The day the requests are evaluated for.
     public var today: CivilDate
 
@@ -36,7 +36,7 @@ public struct RequestBuilder: Sendable {
         toolQuery = ""
         tool = -1
         slots = UseSlots(count: storage.useFacts.count)
-        if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
+        texts = nil
     }
 
     /// Sets the tool by the name the requester gave (id, display name or alias; case,
@@ -44,7 +44,11 @@ public struct RequestBuilder: Sendable {
     /// request is then for an unlisted tool.
     public mutating func tool(named name: String) {
         toolQuery = name
-        tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
+        if let index = storage.toolNames.value(of: name) {
+            tool = Int32(index)
+        } else {
+            tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
+        }
     }
 
     /// Sets the tool to a catalog index already resolved from its name.
@@ -81,8 +85,7 @@ public struct RequestBuilder: Sendable {
     ///   then unknown.
     public mutating func set(_ fact: UseFactHandle, _ value: FactValue) throws(RequestError) {
         check(fact)
-        let declaration = storage.useFacts[fact.slot]
-        switch (value, declaration.type) {
+        switch (value, storage.spellings[fact.slot].kind) {
         case (.bool(let flag), .bool):
             slots[fact.slot] = flag ? 1 : 0
             return
@@ -96,8 +99,8 @@ public struct RequestBuilder: Sendable {
         }
         slots[fact.slot] = Program.unknownSlot
         setText(nil, at: fact.slot)
-        let policy = Policy(storage: storage)
-        guard let (typed, slot) = try policy.typed(value, as: declaration) else { return }
+        let declaration = storage.useFacts[fact.slot]
+        guard let (typed, slot) = try Policy(storage: storage).typed(value, as: declaration) else { return }
         slots[fact.slot] = slot
         if case .string(let text) = typed { setText(text, at: fact.slot) }
     }
@@ -112,10 +115,11 @@ public struct RequestBuilder: Sendable {
     /// The slot of a common spelling of the fact's values, or of a list of them for a
     /// set (`pupils,staff`); `nil` sends the text to the full parser.
     private func spelled(_ text: String, _ fact: UseFactHandle) -> Int64? {
-        let table = storage.spellings[fact.slot].slots
-        if table.isEmpty { return nil }
-        if let slot = table[text] { return slot }
-        guard case .setOf = storage.useFacts[fact.slot].type else { return nil }
+        let spellings = storage.spellings[fact.slot]
+        if spellings.slots.count == 0 { return nil }
+        if let slot = spellings.slots.value(of: text) { return slot }
+        guard spellings.kind == .setOf else { return nil }
+        let table = spellings.slots
         var mask: Int64 = 0
         var any = false
         var rest = text[...]
@@ -124,7 +128,7 @@ public struct RequestBuilder: Sendable {
             let word = String(rest[..<end]).trimmingWhitespace()
             rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
             if word.isEmpty { continue }
-            guard let bit = table[word] else { return nil }
+            guard let bit = table.value(of: word) else { return nil }
             mask |= bit
             any = true
         }
@@ -132,8 +136,9 @@ public struct RequestBuilder: Sendable {
     }
 
     private mutating func setText(_ text: String?, at slot: Int) {
-        if !texts.isEmpty { texts.removeAll { $0.slot == slot } }
-        if let text { texts.append(UseRequest.GivenText(slot: slot, text: text)) }
+        texts?.removeAll { $0.slot == slot }
+        if let text { texts = (texts ?? []) + [UseRequest.GivenText(slot: slot, text: text)] }
+        if texts?.isEmpty == true { texts = nil }
     }
 
     private func check(_ fact: UseFactHandle) {

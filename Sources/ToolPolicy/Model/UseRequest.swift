@@ -13,8 +13,9 @@ public struct UseRequest: Sendable, Hashable {
     var slots: UseSlots
     /// The day the request is evaluated for (`today` in rules).
     public let today: CivilDate
-    /// The text of each `string` use fact given, by slot: its slot holds a code, not the text.
-    var texts: [GivenText]
+    /// The text of each `string` use fact given, by slot: its slot holds a code, not the
+    /// text. `nil` when there is none (so copying a request retains nothing).
+    var texts: [GivenText]?
 
     /// The text of a `string` use fact.
     struct GivenText: Sendable, Hashable {

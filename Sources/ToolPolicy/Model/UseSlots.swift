@@ -9,15 +9,16 @@ struct UseSlots: Sendable, Hashable {
         Program.unknownSlot, Program.unknownSlot, Program.unknownSlot, Program.unknownSlot,
         Program.unknownSlot, Program.unknownSlot, Program.unknownSlot, Program.unknownSlot
     )
-    /// Every slot, when there are more than ``inlineCapacity``; empty otherwise.
-    private var spilled: [Int64]
+    /// Every slot, when there are more than ``inlineCapacity``; `nil` otherwise (so copying
+    /// the slots retains nothing).
+    private var spilled: [Int64]?
     /// The number of use facts.
     let count: Int
 
     /// `count` slots, all unknown.
     init(count: Int) {
         self.count = count
-        spilled = count > Self.inlineCapacity ? Array(repeating: Program.unknownSlot, count: count) : []
+        spilled = count > Self.inlineCapacity ? Array(repeating: Program.unknownSlot, count: count) : nil
     }
 
     /// The slot of use fact `index`.
@@ -26,7 +27,7 @@ struct UseSlots: Sendable, Hashable {
         set {
             precondition(index >= 0 && index < count, "use-fact slot out of range")
             if count > Self.inlineCapacity {
-                spilled[index] = newValue
+                spilled![index] = newValue
             } else {
                 withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: newValue, toByteOffset: index * 8, as: Int64.self) }
             }
@@ -36,7 +37,7 @@ struct UseSlots: Sendable, Hashable {
     /// Calls `body` with the slots as one contiguous buffer.
     @inline(__always)
     func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Int64>) -> R) -> R {
-        if count > Self.inlineCapacity { return spilled.withUnsafeBufferPointer(body) }
+        if let spilled { return spilled.withUnsafeBufferPointer(body) }
         return withUnsafeBytes(of: inline) { raw in
             body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: Int64.self), count: count))
         }
