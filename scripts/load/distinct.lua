@@ -3,9 +3,10 @@
 --
 --   wrk -t2 -c16 -d10s --latency -s scripts/load/distinct.lua http://127.0.0.1:PORT/v1/check
 --
--- Request k of thread t is built from k in mixed radix, modulo the 11,520 combinations: the
--- tool (catalog ids, names, aliases and unlisted names), then mode, computer, accounts,
--- audience and recorded, each with an "unknown" choice (the fact left out or `null`). `participants` carries the
+-- Request k of thread t takes combination k * 7919 modulo 11,520 (a prime stride, so that
+-- a short run still sees them all), read in mixed radix: the tool (catalog ids, names,
+-- aliases and unlisted names), then mode, computer, accounts, audience and recorded, each
+-- with an "unknown" choice (the fact left out or `null`). `participants` carries the
 -- request's number, t * 10^9 + k: a valid integer fact that no rule of the default
 -- profile reads, so no two bodies are alike and the answers cover the whole mix.
 --
@@ -57,7 +58,7 @@ end
 -- Body number k of this thread: its combination, then the number t * 10^9 + k.
 function request()
   k = k + 1
-  local body = prefixes[k % #prefixes + 1] .. string.format("%d", id * 1000000000 + k) .. "}}"
+  local body = prefixes[(k * 7919) % #prefixes + 1] .. string.format("%d", id * 1000000000 + k) .. "}}"
   return head .. #body .. "\r\n\r\n" .. body
 end
 
