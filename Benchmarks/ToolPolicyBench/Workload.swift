@@ -10,8 +10,20 @@ enum Workload {
         return tally
     }
 
-    /// `decide(_:)`, the explained Decision value, over pre-built requests.
+    /// `decide(_:)`, the Decision value (verdict, trace and request, explained when read),
+    /// counting the true rules in its trace.
     static func decisions(_ policy: Policy, _ requests: [UseRequest]) -> Tally {
+        var tally = Tally()
+        for request in requests {
+            let decision = policy.decide(request)
+            record(decision.verdict, decision.trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// `decide(_:)`, then the explanation read: every finding worded from the policy (the
+    /// rules, messages and citations a renderer reads once per decision).
+    static func explainedDecisions(_ policy: Policy, _ requests: [UseRequest]) -> Tally {
         var tally = Tally()
         for request in requests {
             let decision = policy.decide(request)
@@ -20,8 +32,64 @@ enum Workload {
         return tally
     }
 
-    /// Builds each request from its facts, then `verdict(for:trace:)`.
-    static func builtVerdicts(_ policy: Policy, tools: [String], facts: [[String: FactValue?]], today: CivilDate) -> Tally {
+    /// One request's facts as handles and values, resolved before the clock starts.
+    struct Facts<Value> {
+        var tool: String
+        var values: [(fact: UseFactHandle, value: Value)]
+    }
+
+    /// Builds each request with a ``RequestBuilder`` from values typed once (handles), then `verdict(for:trace:)`.
+    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValueHandle>], today: CivilDate) -> Tally {
+        var tally = Tally()
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: today)
+        for request in requests {
+            builder.tool(named: request.tool)
+            for (_, value) in request.values { builder.set(value) }
+            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// Builds each request with a ``RequestBuilder`` from typed values, then `verdict(for:trace:)`.
+    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValue>], today: CivilDate) -> Tally {
+        var tally = Tally()
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: today)
+        for request in requests {
+            builder.tool(named: request.tool)
+            do {
+                for (fact, value) in request.values { try builder.set(fact, value) }
+            } catch {
+                tally.errors += 1
+                continue
+            }
+            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// Builds each request with a ``RequestBuilder`` from text values, then `verdict(for:trace:)`.
+    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<String>], today: CivilDate) -> Tally {
+        var tally = Tally()
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: today)
+        for request in requests {
+            builder.tool(named: request.tool)
+            do {
+                for (fact, text) in request.values { try builder.set(fact, text: text) }
+            } catch {
+                tally.errors += 1
+                continue
+            }
+            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// Builds each request from a dictionary of facts by name (`request(tool:facts:today:)`),
+    /// then `verdict(for:trace:)`: the convenience path, for comparison.
+    static func dictionaryVerdicts(_ policy: Policy, tools: [String], facts: [[String: FactValue?]], today: CivilDate) -> Tally {
         var tally = Tally()
         var trace = EvaluationTrace(for: policy)
         for (tool, values) in zip(tools, facts) {

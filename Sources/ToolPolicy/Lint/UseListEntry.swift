@@ -101,7 +101,7 @@ public struct LintResult: Sendable, Hashable, Codable {
     public var verdict: Verdict?
     /// The explained decision; `nil` for a malformed row, and for an allowed row when the
     /// linter was told not to explain allowed rows.
-    public var decision: Decision?
+    public var decision: DecisionDocument?
     /// Why the row could not be checked; empty when it was.
     public var problems: [RowProblem]
 }

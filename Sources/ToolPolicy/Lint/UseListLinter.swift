@@ -116,7 +116,7 @@ public struct UseListLinter: Sendable {
     /// and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var builder = UseFactsBuilder(count: policy.useFacts.count)
+        var builder = policy.requestBuilder(today: today)
         var problems: [RowProblem] = []
         var filledBy: [Int: String] = [:]
         if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
@@ -148,7 +148,7 @@ public struct UseListLinter: Sendable {
                 let declaration = policy.useFacts[slot]
                 switch typedCell(value, of: declaration, columns: &columns) {
                 case .value(let typed, let slot):
-                    builder.set(declaration, typed, slot: slot)
+                    builder.set(policy.value(typed, slot: slot, of: declaration))
                 case .unknown:
                     break
                 case .error(let error):
@@ -178,12 +178,13 @@ public struct UseListLinter: Sendable {
         // A near miss of listed names (`zom`) is a typing mistake to correct, not an
         // unlisted tool to send for review.
         if toolIndex < 0, let problem = columns.nearMisses[toolName] ?? nil { problems.append(problem) }
-        let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
+        builder.tool(toolName, index: toolIndex < 0 ? nil : toolIndex)
+        let request = builder.request
         guard problems.isEmpty else {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
         }
         let verdict = policy.verdict(for: request, trace: &trace)
-        let decision = verdict != .allowed || explainAllowed ? Decision(policy: policy, request: request, verdict: verdict, trace: trace) : nil
+        let decision = verdict != .allowed || explainAllowed ? Decision(policy: policy, request: request, verdict: verdict, trace: trace).document : nil
         return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: verdict, decision: decision, problems: [])
     }
 

@@ -1,6 +1,14 @@
 package import ToolPolicy
 
 extension Decision {
+    /// The decision document as compact JSON with sorted keys (``DecisionDocument/jsonBytes``).
+    package var jsonBytes: [UInt8] { document.jsonBytes }
+
+    /// Writes the decision object.
+    package func write(to json: inout JSONWriter) { document.write(to: &json) }
+}
+
+extension DecisionDocument {
     /// The decision document as compact JSON with sorted keys: the same bytes as
     /// `JSONOutput.encoder(pretty: false).encode(self)`, about ten times faster.
     package var jsonBytes: [UInt8] {

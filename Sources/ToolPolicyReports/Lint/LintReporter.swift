@@ -10,10 +10,10 @@ package protocol LintReporter: ~Copyable {
     mutating func finish(summary: LintSummary, readError: ListReadError?)
 }
 
-extension Decision {
+extension DecisionDocument {
     /// What a list report shows for a row: the reasons of a denial or a review, the open
     /// requirements of a conditional answer, nothing for an allowed one.
-    package var reportedFindings: [Finding] {
+    package var reportedFindings: [Decision.Finding] {
         switch verdict {
         case .denied, .review: reasons
         case .conditional: conditions.filter { $0.status == .unknown && $0.effect != .forbid }

@@ -20,7 +20,7 @@ package struct ListPresenter: Sendable {
 
     /// What a report shows for a row, the same in every format: the reasons of a denial or
     /// a review, the open requirements of a conditional answer, nothing for an allowed one.
-    package mutating func findings(of decision: Decision) -> [DecisionPresentation.Finding] {
+    package mutating func findings(of decision: DecisionDocument) -> [DecisionPresentation.Finding] {
         decision.reportedFindings.map { finding in
             if let known = findings[finding.rule] { return known }
             let worded = presenter.finding(finding)
