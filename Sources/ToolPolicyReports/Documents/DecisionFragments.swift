@@ -1,11 +1,12 @@
 package import ToolPolicy
 
 /// The parts of a decision document that depend on the policy alone, rendered once per
-/// compiled policy: each rule's finding up to its status, each catalog tool's `tool`
-/// object around the query, the `policy` object. Findings of no rule (`no-permit`,
-/// `unlisted-tool`) and an unlisted tool are written field by field. ``Decision/jsonBytes(using:)`` then
-/// writes a decision by copying these bytes and writing only what the request gave (the
-/// query, the use, the date): the same bytes as ``Decision/jsonBytes``.
+/// compiled policy: each rule's finding up to its status, each rule's remedy, each catalog
+/// tool's `tool` object around the query, the `policy` object.
+/// ``Decision/jsonBytes(using:)`` writes a decision from its explanation by copying these
+/// bytes and writing only what the request gave (the query, the use, the date) and the
+/// computed ways to comply: the same bytes as ``Decision/jsonBytes``. The built-in findings
+/// (`no-permit`, `unlisted-tool`) and an unlisted tool are written field by field.
 ///
 /// A server builds the table when a policy loads and keeps it with that policy, so a
 /// reload brings a new table and a failed reload keeps the old one with the old policy.
@@ -18,8 +19,9 @@ package struct DecisionFragments: Sendable {
     /// Per rule (indexed like `Policy.rules`), its finding up to `"status":` (the last
     /// key): the status and `}` follow.
     let findings: [[UInt8]]
-    /// The index of each rule by id.
-    let ruleIndex: [String: Int]
+    /// Per rule, its remedy as a `remedies` item (`{"en":…,"fr":…}`), `nil` for a rule
+    /// that says none.
+    let remedies: [[UInt8]?]
     /// Per catalog tool, `{"classCitations":[…],"id":…,"name":…,"query":` and
     /// `,"standing":"…"}`; the query goes between.
     let tools: [(head: [UInt8], tail: [UInt8])]
@@ -40,9 +42,13 @@ package struct DecisionFragments: Sendable {
                              citations: rule.citations, layer: rule.layer)
             return json.bytes
         }
-        var rules: [String: Int] = [:]
-        for (index, rule) in policy.rules.enumerated() { rules[rule.id] = index }
-        ruleIndex = rules
+        remedies = policy.rules.map { rule in
+            rule.remedy.map { remedy in
+                var json = JSONWriter(capacity: 256)
+                json.text(remedy)
+                return json.bytes
+            }
+        }
         tools = policy.tools.map { tool in
             var head = JSONWriter(capacity: 256)
             head.raw("{"); head.key("classCitations"); head.array(tool.classification?.citations ?? []) { $0.citation($1) }
@@ -56,11 +62,5 @@ package struct DecisionFragments: Sendable {
         var toolsByID: [String: Int] = [:]
         for (index, tool) in policy.tools.enumerated() { toolsByID[tool.id] = index }
         toolIndex = toolsByID
-    }
-
-    /// The pre-rendered head of a rule's finding, or `nil` for a built-in finding
-    /// (`no-permit`, `unlisted-tool`), written field by field.
-    func head(of finding: Decision.Finding) -> [UInt8]? {
-        ruleIndex[finding.rule].map { findings[$0] }
     }
 }
