@@ -190,8 +190,8 @@ public struct Policy: Sendable {
     }
 
     func toolIndex(named query: String) -> Int? {
-        if let index = toolLookup[query] { return index }
-        return toolLookup[ToolName.normalize(query)]
+        if let index = storage.toolNames.value(of: query) { return Int(index) }
+        return storage.toolNames.value(of: ToolName.normalize(query)).map(Int.init)
     }
 
     /// The declaration of a fact, by `tool.name`, `use.name`, or a bare use-fact name.

@@ -44,11 +44,7 @@ public struct RequestBuilder: Sendable {
     /// request is then for an unlisted tool.
     public mutating func tool(named name: String) {
         toolQuery = name
-        if let index = storage.toolNames.value(of: name) {
-            tool = Int32(index)
-        } else {
-            tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
-        }
+        tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
     }
 
     /// Sets the tool to a catalog index already resolved from its name.
