@@ -163,12 +163,12 @@ struct PeersBench {
                 key: "peers.C", name: "C request from typed values + verdict", policy: "peers", explains: "all",
                 covers: "a RequestBuilder filled from fact and value handles resolved once (policy.value(.enumeration(\"web\"), of: mode)), then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, valueHandles, today: today) },
+            ) { Workload.builtVerdicts(policy, valueHandles, today: today) { builder, _, value in builder.set(value) } },
             TimedRow(
                 key: "peers.D", name: "D request from text values + verdict", policy: "peers", explains: "all",
                 covers: "a RequestBuilder filled from handles resolved once and text values (\"web\", \"true\"), the CLI/CSV path, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, text, today: today) },
+            ) { Workload.builtVerdicts(policy, text, today: today) { builder, fact, text throws(RequestError) in try builder.set(fact, text: text) } },
         ]
         guard diagnostic else { return rows }
         let typedByName = indices.map { Self.typedFacts(cases[$0].facts.usage) }
@@ -178,7 +178,7 @@ struct PeersBench {
                 key: "diag.C-typed", name: "C'' request from typed values + verdict", policy: "peers", explains: "all",
                 covers: "a RequestBuilder filled from fact handles and typed values (.enumeration(\"web\"), .bool(true)) each typed per request, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, typed, today: today) },
+            ) { Workload.builtVerdicts(policy, typed, today: today) { builder, fact, value throws(RequestError) in try builder.set(fact, value) } },
             TimedRow(
                 key: "diag.B-read", name: "B' decide() + every finding read", policy: "peers", explains: "determining (+ conditions, remedies)",
                 covers: "row B, then decision.reasons read: each finding built with its message, citations and remedy",
@@ -208,8 +208,7 @@ struct PeersBench {
                 var tally = Tally()
                 var trace = EvaluationTrace(for: policy)
                 for index in indices {
-                    let verdict = policy.verdict(for: shared[index], trace: &trace)
-                    tally.add(verdict, fired: trace.conditions.count(of: .true))
+                    Workload.record(policy.verdict(for: shared[index], trace: &trace), trace, in: &tally)
                 }
                 return tally
             },
@@ -222,8 +221,7 @@ struct PeersBench {
                 var trace = EvaluationTrace(for: policy)
                 let one = shared[0]
                 for _ in 0..<n {
-                    let verdict = policy.verdict(for: one, trace: &trace)
-                    tally.add(verdict, fired: trace.conditions.count(of: .true))
+                    Workload.record(policy.verdict(for: one, trace: &trace), trace, in: &tally)
                 }
                 return tally
             },

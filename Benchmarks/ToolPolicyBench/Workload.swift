@@ -38,46 +38,19 @@ enum Workload {
         var values: [(fact: UseFactHandle, value: Value)]
     }
 
-    /// Builds each request with a ``RequestBuilder`` from values typed once (handles), then `verdict(for:trace:)`.
-    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValueHandle>], today: CivilDate) -> Tally {
-        var tally = Tally()
-        var trace = EvaluationTrace(for: policy)
-        var builder = policy.requestBuilder(today: today)
-        for request in requests {
-            builder.tool(named: request.tool)
-            for (_, value) in request.values { builder.set(value) }
-            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
-        }
-        return tally
-    }
-
-    /// Builds each request with a ``RequestBuilder`` from typed values, then `verdict(for:trace:)`.
-    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<FactValue>], today: CivilDate) -> Tally {
+    /// Builds each request with a ``RequestBuilder``, setting each fact with `set` (from a
+    /// value handle, a typed value or text), then `verdict(for:trace:)`.
+    static func builtVerdicts<Value>(
+        _ policy: Policy, _ requests: [Facts<Value>], today: CivilDate,
+        set: (inout RequestBuilder, UseFactHandle, Value) throws(RequestError) -> Void
+    ) -> Tally {
         var tally = Tally()
         var trace = EvaluationTrace(for: policy)
         var builder = policy.requestBuilder(today: today)
         for request in requests {
             builder.tool(named: request.tool)
             do {
-                for (fact, value) in request.values { try builder.set(fact, value) }
-            } catch {
-                tally.errors += 1
-                continue
-            }
-            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
-        }
-        return tally
-    }
-
-    /// Builds each request with a ``RequestBuilder`` from text values, then `verdict(for:trace:)`.
-    static func builtVerdicts(_ policy: Policy, _ requests: [Facts<String>], today: CivilDate) -> Tally {
-        var tally = Tally()
-        var trace = EvaluationTrace(for: policy)
-        var builder = policy.requestBuilder(today: today)
-        for request in requests {
-            builder.tool(named: request.tool)
-            do {
-                for (fact, text) in request.values { try builder.set(fact, text: text) }
+                for (fact, value) in request.values { try set(&builder, fact, value) }
             } catch {
                 tally.errors += 1
                 continue
@@ -102,8 +75,9 @@ enum Workload {
         return tally
     }
 
+    /// Counts a verdict and the true rules of its trace.
     @inline(__always)
-    private static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
+    static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
         tally.add(verdict, fired: trace.conditions.count(of: .true))
     }
 }
