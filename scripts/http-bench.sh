@@ -58,15 +58,11 @@ free_port() {
 port="${PORT:-$(free_port)}"
 base="http://127.0.0.1:$port"
 
+. "$root/scripts/lib/stop-process.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/toolpolicy-http.XXXXXX")
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  [ -n "$server_pid" ] && stop_process "$server_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT
