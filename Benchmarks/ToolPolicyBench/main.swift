@@ -180,6 +180,7 @@ if options.shipped {
     var trace = EvaluationTrace(for: policy)
     let allowed = timedRequests.filter { policy.verdict(for: $0, trace: &trace) == .allowed }.count
     rows += shipped.rows(timedRequests, expectedAllowed: allowed)
+    rows += RemedyBench.rows(policy, requests)
 }
 
 if !options.only.isEmpty {
