@@ -11,19 +11,28 @@ extension Policy {
         var trace = EvaluationTrace(for: self)
         let current = verdict(for: request, trace: &trace)
         guard request.toolIndex != nil, current == .denied || current == .conditional,
-              let cells = storage.remedyCells.value(computing: { remedyCells() }) else { return [] }
-        let candidates = useFacts.map { fact in cells[fact.slot].filter { $0 != request.slots[fact.slot] } }
-        var found: [(remedy: Remedy, facts: Set<Int>)] = []
+              let tables = storage.remedyTables.value(computing: { RemedyTables(self) }) else { return [] }
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(useFacts.count, 1)) { buffer in
+            let slots = UnsafeMutableBufferPointer(rebasing: buffer[..<useFacts.count])
+            request.slots.withUnsafeBufferPointer { _ = slots.initialize(from: $0) }
+            var search = RemedySearch(policy: self, remedyTables: tables, request: request, current: current, trace: trace, slots: slots)
+            return remedies(&search, limit: limit)
+        }
+    }
+
+    /// The remedies of each actor in turn, fewest changes first, as ``remedies(for:limit:)`` describes.
+    private func remedies(_ search: inout RemedySearch, limit: Int) -> [Remedy] {
+        var found: [(remedy: Remedy, facts: FactChoice)] = []
         for actor in Remedy.Actor.allCases {
-            var kept: [(remedy: Remedy, facts: Set<Int>)] = []
-            for size in 1 ... 3 where kept.count < limit {
-                var ofSize: [(remedy: Remedy, facts: Set<Int>)] = []
-                for facts in combinations(of: useFacts.indices.filter { actor == .school || useFacts[$0].settledBy == .requester }, size: size) {
-                    if actor == .school, !facts.contains(where: { useFacts[$0].settledBy == .school }) { continue }
-                    if (found + kept).contains(where: { $0.facts.isSubset(of: Set(facts)) }) { continue }
-                    if let remedy = firstRemedy(request, facts, candidates, improving: current, trace: &trace) {
-                        ofSize.append((remedy, Set(facts)))
-                    }
+            let eligible = useFacts.indices.filter { actor == .school || useFacts[$0].settledBy == .requester }
+            var kept: [(remedy: Remedy, facts: FactChoice)] = []
+            for size in 1 ... FactChoice.capacity where kept.count < limit {
+                var ofSize: [(remedy: Remedy, facts: FactChoice)] = []
+                FactChoice.forEach(of: eligible, size: size, facts: useFacts) { facts in
+                    if actor == .school, !(0 ..< facts.count).contains(where: { useFacts[facts[$0]].settledBy == .school }) { return }
+                    if found.contains(where: { $0.facts.isSubset(of: facts) }) || kept.contains(where: { $0.facts.isSubset(of: facts) }) { return }
+                    guard search.mayImprove(facts), let (values, verdict) = search.firstImprovement(facts) else { return }
+                    ofSize.append((remedy(request: search.request, facts, values, verdict), facts))
                 }
                 ofSize.sort { ($0.remedy.verdict == .allowed ? 0 : 1) < ($1.remedy.verdict == .allowed ? 0 : 1) }
                 kept += ofSize.prefix(limit - kept.count)
@@ -33,51 +42,18 @@ extension Policy {
         return found.map(\.remedy)
     }
 
-    /// The slots each use fact may take in a remedy: the values its cells stand for (a set
-    /// is never empty: a request cannot give one); `nil` when the policy has no symbolic
-    /// domain. Computed once per policy (``Policy/Storage/remedyCells``).
-    private func remedyCells() -> [[Int64]]? {
-        guard let domain = try? SymbolicDomain(policies: [self]) else { return nil }
-        return useFacts.map { fact in
-            guard let symbol = domain.symbol(.use(fact.name)) else { return [] }
-            return switch symbol.encoding {
-            case .bool: [0, 1]
-            case .set(let count): Array(1 ..< Int64(1) << Int64(count))
-            case .cells(let cells): cells.filter { $0 != SymbolicDomain.otherString }
-            }
+    /// The remedy that gives `facts` of `request` the new `values` (in the facts' order).
+    private func remedy(request: UseRequest, _ facts: FactChoice, _ values: (Int64, Int64, Int64), _ verdict: Verdict) -> Remedy {
+        let changes = (0 ..< facts.count).map { position -> Remedy.Change in
+            let declaration = useFacts[facts[position]]
+            let old = request.slots[declaration.slot]
+            let new = position == 0 ? values.0 : position == 1 ? values.1 : values.2
+            return Remedy.Change(
+                fact: declaration.name, from: old == Program.unknownSlot ? nil : factValue(old, of: declaration),
+                to: factValue(new, of: declaration), by: declaration.settledBy
+            )
         }
-    }
-
-    /// The first assignment of new values to `facts` (in candidate order) that improves the verdict.
-    private func firstRemedy(
-        _ request: UseRequest, _ facts: [Int], _ candidates: [[Int64]], improving current: Verdict, trace: inout EvaluationTrace
-    ) -> Remedy? {
-        var changed = request
-        var choice = Array(repeating: 0, count: facts.count)
-        guard facts.allSatisfy({ !candidates[$0].isEmpty }) else { return nil }
-        while true {
-            for (position, fact) in facts.enumerated() { changed.slots[useFacts[fact].slot] = candidates[fact][choice[position]] }
-            let verdict = verdict(for: changed, trace: &trace)
-            if verdict == .allowed || (current == .denied && verdict == .conditional) {
-                let changes = facts.map { fact -> Remedy.Change in
-                    let declaration = useFacts[fact]
-                    let old = request.slots[declaration.slot]
-                    return Remedy.Change(
-                        fact: declaration.name, from: old == Program.unknownSlot ? nil : factValue(old, of: declaration),
-                        to: factValue(changed.slots[declaration.slot], of: declaration), by: declaration.settledBy
-                    )
-                }
-                return Remedy(changes: changes, by: changes.contains { $0.by == .school } ? .school : .requester, verdict: verdict)
-            }
-            var position = facts.count - 1
-            while position >= 0 {
-                choice[position] += 1
-                if choice[position] < candidates[facts[position]].count { break }
-                choice[position] = 0
-                position -= 1
-            }
-            if position < 0 { return nil }
-        }
+        return Remedy(changes: changes, by: changes.contains { $0.by == .school } ? .school : .requester, verdict: verdict)
     }
 
     /// The typed value of a use-fact slot.
@@ -91,15 +67,4 @@ extension Policy {
         case .setOf(let values): .set(values.indices.filter { slot >> Int64($0) & 1 == 1 }.map { values[$0] })
         }
     }
-}
-
-/// The subsets of `items` of `size` elements, in lexicographic order.
-func combinations(of items: [Int], size: Int) -> [[Int]] {
-    guard size > 0 else { return [[]] }
-    guard items.count >= size else { return [] }
-    var result: [[Int]] = []
-    for (position, item) in items.enumerated() {
-        for rest in combinations(of: Array(items[(position + 1)...]), size: size - 1) { result.append([item] + rest) }
-    }
-    return result
 }

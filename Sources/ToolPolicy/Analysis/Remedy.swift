@@ -31,6 +31,3 @@ public struct Remedy: Sendable, Hashable, Codable {
     /// for a denial whose remedy still leaves a question open).
     public var verdict: Verdict
 }
-
-extension Remedy.Actor {
-}

@@ -71,8 +71,8 @@ public struct Policy: Sendable {
         let useFactSlots: [String: Int]
         /// The exact spellings of each use fact's values, indexed like ``useFacts``.
         let spellings: [FactSpellings]
-        /// The values each use fact may take in a computed remedy, built on the first one asked.
-        let remedyCells = ComputedOnce<[[Int64]]?>()
+        /// What a remedy search reads, built on the first remedy asked.
+        let remedyTables = ComputedOnce<RemedyTables?>()
         /// The tables the evaluator reads.
         let tables: EvaluationTables
         /// The catalog's names as the lookup table knows them (ids, names, aliases,
