@@ -40,16 +40,4 @@ struct FactChoice {
 
     /// Whether every fact of `self` is one of `other`'s.
     func isSubset(of other: FactChoice) -> Bool { (0 ..< count).allSatisfy { other.contains(self[$0]) } }
-
-    /// Calls `body` with every choice of `size` facts (one to three) among `items`
-    /// (indices into `facts`, increasing), in lexicographic order of their positions in `items`.
-    static func forEach(of items: [Int], size: Int, facts: [FactDeclaration], _ body: (FactChoice) -> Void) {
-        func extend(_ choice: FactChoice, from start: Int) {
-            for position in start ..< items.count {
-                let next = choice.adding(items[position], slot: facts[items[position]].slot)
-                if next.count == size { body(next) } else { extend(next, from: position + 1) }
-            }
-        }
-        extend(FactChoice(), from: 0)
-    }
 }

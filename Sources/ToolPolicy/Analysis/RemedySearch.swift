@@ -13,7 +13,9 @@
 ///
 /// A value that passes every test is decided in full, as ``Policy/verdict(for:trace:)``
 /// does, and kept when the verdict is better.
-struct RemedySearch {
+///
+/// A class, used by one call: the search reads its tables in place, with no copy per try.
+final class RemedySearch {
     /// A forbid, require or review rule: one that can keep a use from a better verdict.
     struct Check {
         enum Effect { case forbid, require, review }
@@ -22,8 +24,6 @@ struct RemedySearch {
         let condition, requirement: Int32
         /// The use facts it reads.
         let reads: UInt64
-        /// Whether it stops the better verdict now.
-        let stopsNow: Bool
     }
 
     /// A permit rule of the request's tool.
@@ -40,66 +40,142 @@ struct RemedySearch {
     /// `true` for a conditional use: only `allowed` is better. A denial is bettered by
     /// `conditional` too.
     let allowedOnly: Bool
-    /// The request's slots, changed in place as values are tried, and what evaluation reads.
+    /// A copy of the request's slots, changed in place as values are tried, and what
+    /// evaluation reads.
     let slots: UnsafeMutableBufferPointer<Int64>
     let env: Environment
     let row: Int
-    /// Each use fact's slot, indexed like ``Policy/useFacts``.
-    let factSlots: [Int]
     let checks: [Check]
     let permits: [Permit]
-    /// The use facts some permit reads, and whether the permits let the use through now.
+    /// The use facts some permit reads.
     let permitReads: UInt64
-    let permitsPassNow: Bool
-    var trace: EvaluationTrace
+    /// The use facts of which a remedy must change at least one, for each rule in the way
+    /// now: a check that stops the better verdict, and the permits together when none
+    /// lets the use through.
+    let required: [UInt64]
+    /// The actor whose remedies are searched is the school: a remedy changes a fact it settles.
+    private var forSchool = false
+    /// The facts the actor may change, in order, and from each position on, the slot bits
+    /// of the facts at and after it.
+    private var eligible: [Int] = []
+    private var reachable: [UInt64] = []
+    /// The facts of the remedies kept: a choice that holds one is not a smallest remedy.
+    private var blockers: [FactChoice] = []
+    /// The remedies found among the choices of the size being tried, in order.
+    private var ofSize: [(remedy: Remedy, facts: FactChoice)] = []
+    private var trace: EvaluationTrace
     /// Per check, the position in the current choice from which it can be tested (-1: the
     /// choice does not touch it); the same for the permits together.
     private var levels: [Int]
     private var permitLevel = -1
 
     /// The search for `request`, listed, whose verdict `current` (denied or conditional)
-    /// left `trace`; `slots` holds a copy of its slots, which the search changes and restores.
-    init(
-        policy: Policy, remedyTables: RemedyTables, request: UseRequest, current: Verdict, trace: EvaluationTrace,
-        slots: UnsafeMutableBufferPointer<Int64>
-    ) {
+    /// left `trace`.
+    init(policy: Policy, remedyTables: RemedyTables, request: UseRequest, current: Verdict, trace: EvaluationTrace) {
+        let tables = policy.storage.tables
+        let slots = UnsafeMutableBufferPointer<Int64>.allocate(capacity: max(request.slots.count, 1))
+        request.slots.withUnsafeBufferPointer { _ = slots.initialize(from: $0) }
+        let allowedOnly = current == .conditional
+        let row = Int(request.tool)
+        let width = tables.toolFactCount
+        let base = row * tables.ruleCount
+        var checks: [Check] = []
+        var required: [UInt64] = []
+        for (rules, effect) in [(policy.ruleIndices.forbid, Check.Effect.forbid), (policy.ruleIndices.require, .require), (policy.ruleIndices.review, .review)] {
+            for rule in rules {
+                let condition = tables.conditionNodes[base + rule]
+                let requirement = effect == .require ? tables.requirementNodes[base + rule] : -1
+                let reads = remedyTables.reads(condition) | remedyTables.reads(requirement)
+                checks.append(Check(effect: effect, condition: condition, requirement: requirement, reads: reads))
+                if Self.stops(effect, trace.conditions[rule], trace.requirements[rule], allowedOnly: allowedOnly) { required.append(reads) }
+            }
+        }
+        let permits = policy.ruleIndices.permit.map { rule in
+            let condition = tables.conditionNodes[base + rule]
+            return Permit(condition: condition, reads: remedyTables.reads(condition), truthNow: trace.conditions[rule])
+        }
         self.policy = policy
-        tables = policy.storage.tables
+        self.tables = tables
         self.remedyTables = remedyTables
         self.request = request
         self.trace = trace
         self.slots = slots
-        allowedOnly = current == .conditional
-        row = Int(request.tool)
-        factSlots = policy.useFacts.map(\.slot)
-        let width = tables.toolFactCount
+        self.allowedOnly = allowedOnly
+        self.row = row
         env = Environment(
             toolFacts: UnsafeBufferPointer(start: tables.catalogSlots.baseAddress! + row * width, count: width),
             useFacts: UnsafeBufferPointer(slots), toolIndex: Int64(request.tool),
             standing: tables.standings[row], today: request.today.days
         )
-        let base = row * tables.ruleCount
-        let (conditions, requirements) = (tables.conditionNodes, tables.requirementNodes)
-        var checks: [Check] = []
-        for (rules, effect) in [(policy.ruleIndices.forbid, Check.Effect.forbid), (policy.ruleIndices.require, .require), (policy.ruleIndices.review, .review)] {
-            for rule in rules {
-                let condition = conditions[base + rule]
-                let requirement = effect == .require ? requirements[base + rule] : -1
-                let stops = Self.stops(effect, trace.conditions[rule], trace.requirements[rule], allowedOnly: allowedOnly)
-                checks.append(Check(
-                    effect: effect, condition: condition, requirement: requirement,
-                    reads: remedyTables.reads(condition) | remedyTables.reads(requirement), stopsNow: stops
-                ))
+        self.checks = checks
+        self.permits = permits
+        let permitReads = permits.reduce(0) { $0 | $1.reads }
+        self.permitReads = permitReads
+        if !permits.contains(where: { $0.truthNow == .true || (!allowedOnly && $0.truthNow == .unknown) }) { required.append(permitReads) }
+        self.required = required
+        levels = Array(repeating: -1, count: checks.count)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// The remedies of each actor in turn, fewest changes first, as
+    /// ``Policy/remedies(for:limit:)`` describes.
+    func remedies(limit: Int) -> [Remedy] {
+        var found: [Remedy] = []
+        for actor in Remedy.Actor.allCases {
+            forSchool = actor == .school
+            eligible = remedyTables.slots.indices.filter { forSchool || !remedyTables.bySchool[$0] }
+            reachable = Array(repeating: 0, count: eligible.count + 1)
+            for position in eligible.indices.reversed() {
+                reachable[position] = reachable[position + 1] | RemedyTables.bit(ofSlot: remedyTables.slots[eligible[position]])
+            }
+            var kept: [Remedy] = []
+            for size in 1 ... FactChoice.capacity where kept.count < limit {
+                ofSize.removeAll(keepingCapacity: true)
+                extend(FactChoice(), from: 0, size: size)
+                ofSize.sort { ($0.remedy.verdict == .allowed ? 0 : 1) < ($1.remedy.verdict == .allowed ? 0 : 1) }
+                for (remedy, facts) in ofSize.prefix(limit - kept.count) {
+                    kept.append(remedy)
+                    blockers.append(facts)
+                }
+            }
+            found += kept
+        }
+        return found
+    }
+
+    /// Tries, in lexicographic order, the choices of `size` facts that add facts of
+    /// ``eligible`` from `start` on to `choice`, and keeps those that give a remedy in
+    /// ``ofSize``. A choice is left out with every choice that extends it when it holds a
+    /// smaller remedy's facts, or when its facts and those left to add cannot read every
+    /// rule in the way (``required``), or for the school, a fact it settles.
+    private func extend(_ choice: FactChoice, from start: Int, size: Int) {
+        for position in start ..< eligible.count {
+            let next = choice.adding(eligible[position], slot: remedyTables.slots[eligible[position]])
+            if blockers.contains(where: { $0.isSubset(of: next) }) { continue }
+            let reach = next.mask | (next.count < size ? reachable[position + 1] : 0)
+            if required.contains(where: { $0 & reach == 0 }) || (forSchool && reach & remedyTables.schoolBits == 0) { continue }
+            if next.count < size {
+                extend(next, from: position + 1, size: size)
+            } else if !forSchool || (0 ..< next.count).contains(where: { remedyTables.bySchool[next[$0]] }),
+                      let (values, verdict) = firstImprovement(next) {
+                ofSize.append((remedy(next, values, verdict), next))
             }
         }
-        self.checks = checks
-        permits = policy.ruleIndices.permit.map { rule in
-            let condition = conditions[base + rule]
-            return Permit(condition: condition, reads: remedyTables.reads(condition), truthNow: trace.conditions[rule])
+    }
+
+    /// The remedy that gives `facts` the new `values` (in the facts' order).
+    private func remedy(_ facts: FactChoice, _ values: (Int64, Int64, Int64), _ verdict: Verdict) -> Remedy {
+        let changes = (0 ..< facts.count).map { position -> Remedy.Change in
+            let declaration = policy.useFacts[facts[position]]
+            let old = request.slots[declaration.slot]
+            let new = position == 0 ? values.0 : position == 1 ? values.1 : values.2
+            return Remedy.Change(
+                fact: declaration.name, from: old == Program.unknownSlot ? nil : policy.factValue(old, of: declaration),
+                to: policy.factValue(new, of: declaration), by: declaration.settledBy
+            )
         }
-        permitReads = permits.reduce(0) { $0 | $1.reads }
-        permitsPassNow = Self.pass(permits.lazy.map(\.truthNow), allowedOnly: allowedOnly)
-        levels = Array(repeating: -1, count: checks.count)
+        return Remedy(changes: changes, by: changes.contains { $0.by == .school } ? .school : .requester, verdict: verdict)
     }
 
     /// Whether a rule of `effect` with these truths (its condition, and for a require its
@@ -113,26 +189,13 @@ struct RemedySearch {
         }
     }
 
-    /// Whether permits of these truths let the use through: one true for `allowed`, one
-    /// true or unknown for `conditional`.
-    static func pass(_ truths: some Sequence<Truth>, allowedOnly: Bool) -> Bool {
-        truths.contains { $0 == .true || (!allowedOnly && $0 == .unknown) }
-    }
-
-    /// Whether changing `choice` may give a better verdict: it reads every rule that
-    /// stops it now, and some permit when the permits stop it.
-    func mayImprove(_ choice: FactChoice) -> Bool {
-        if !permitsPassNow, permitReads & choice.mask == 0 { return false }
-        return !checks.contains { $0.stopsNow && $0.reads & choice.mask == 0 }
-    }
-
     /// The first values of `choice`'s facts, in the order of their cells (the last fact's
     /// fastest), that give a better verdict, and that verdict; `nil` when none does.
     /// The slots are as before on return.
-    mutating func firstImprovement(_ choice: FactChoice) -> (values: (Int64, Int64, Int64), verdict: Verdict)? {
+    private func firstImprovement(_ choice: FactChoice) -> (values: (Int64, Int64, Int64), verdict: Verdict)? {
         func level(_ reads: UInt64) -> Int {
             var level = -1
-            for position in 0 ..< choice.count where reads & RemedyTables.bit(ofSlot: factSlots[choice[position]]) != 0 {
+            for position in 0 ..< choice.count where reads & RemedyTables.bit(ofSlot: remedyTables.slots[choice[position]]) != 0 {
                 level = position
             }
             return level
@@ -145,8 +208,8 @@ struct RemedySearch {
     }
 
     /// Tries the values of the facts from `position` on, in order; keeps the found ones in `values`.
-    private mutating func assign(_ position: Int, _ choice: FactChoice, _ values: inout (Int64, Int64, Int64)) -> Verdict? {
-        let slot = factSlots[choice[position]]
+    private func assign(_ position: Int, _ choice: FactChoice, _ values: inout (Int64, Int64, Int64)) -> Verdict? {
+        let slot = remedyTables.slots[choice[position]]
         let old = slots[slot]
         defer { slots[slot] = old }
         for value in remedyTables.cells[slot] where value != old {
@@ -181,6 +244,10 @@ struct RemedySearch {
             if Self.stops(check.effect, condition, requirement, allowedOnly: allowedOnly) { return true }
         }
         guard permitLevel == position else { return false }
-        return !Self.pass(permits.lazy.map { $0.reads == 0 ? $0.truthNow : Program.evaluate($0.condition, nodes, env) }, allowedOnly: allowedOnly)
+        for permit in permits {
+            let truth = permit.reads == 0 ? permit.truthNow : Program.evaluate(permit.condition, nodes, env)
+            if truth == .true || (!allowedOnly && truth == .unknown) { return false }
+        }
+        return true
     }
 }

@@ -9,6 +9,11 @@ struct RemedyTables: Sendable {
     /// Per program node, the use facts it reads (itself and the nodes under it), as the
     /// bits of their slots: see ``bit(ofSlot:)``.
     let nodeReads: [UInt64]
+    /// Per use fact, its slot, and whether the school settles it (``FactDeclaration/settledBy``).
+    let slots: [Int]
+    let bySchool: [Bool]
+    /// The slot bits of the facts the school settles.
+    let schoolBits: UInt64
 
     /// The tables of `policy`; `nil` when the policy has no symbolic domain.
     init?(_ policy: Policy) {
@@ -21,6 +26,9 @@ struct RemedyTables: Sendable {
             case .cells(let cells): cells.filter { $0 != SymbolicDomain.otherString }
             }
         }
+        slots = policy.useFacts.map(\.slot)
+        bySchool = policy.useFacts.map { $0.settledBy == .school }
+        schoolBits = policy.useFacts.filter { $0.settledBy == .school }.reduce(0) { $0 | Self.bit(ofSlot: $1.slot) }
         let nodes = policy.program.nodes
         var reads = [UInt64](repeating: 0, count: nodes.count)
         for (index, node) in nodes.enumerated() {
