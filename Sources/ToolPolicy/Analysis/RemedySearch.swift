@@ -53,20 +53,10 @@ final class RemedySearch {
     /// now: a check that stops the better verdict, and the permits together when none
     /// lets the use through.
     let required: [UInt64]
-    /// The actor whose remedies are searched is the school: a remedy changes a fact it settles.
-    private var forSchool = false
-    /// The facts the actor may change, in order, and from each position on, the slot bits
-    /// of the facts at and after it.
-    private var eligible: [Int] = []
-    private var reachable: [UInt64] = []
-    /// The facts of the remedies kept: a choice that holds one is not a smallest remedy.
-    private var blockers: [FactChoice] = []
-    /// The remedies found among the choices of the size being tried, in order.
-    private var ofSize: [(remedy: Remedy, facts: FactChoice)] = []
     private var trace: EvaluationTrace
     /// Per check, the position in the current choice from which it can be tested (-1: the
     /// choice does not touch it); the same for the permits together.
-    private var levels: [Int]
+    private let levels: UnsafeMutableBufferPointer<Int>
     private var permitLevel = -1
 
     /// The search for `request`, listed, whose verdict `current` (denied or conditional)
@@ -113,21 +103,47 @@ final class RemedySearch {
         self.permitReads = permitReads
         if !permits.contains(where: { $0.truthNow == .true || (!allowedOnly && $0.truthNow == .unknown) }) { required.append(permitReads) }
         self.required = required
-        levels = Array(repeating: -1, count: checks.count)
+        levels = .allocate(capacity: max(checks.count, 1))
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        slots.deallocate()
+        levels.deallocate()
+    }
 
     /// The remedies of each actor in turn, fewest changes first, as
     /// ``Policy/remedies(for:limit:)`` describes.
+    ///
+    /// The choices of facts are built in lexicographic order, and a partial choice is left
+    /// out with every choice that extends it when it holds a smaller remedy's facts, or when
+    /// the facts left to add cannot read every rule still in the way (``required``; for the
+    /// school, also a fact it settles).
     func remedies(limit: Int) -> [Remedy] {
         var found: [Remedy] = []
+        // The facts of the remedies kept: a choice that holds one is not a smallest remedy.
+        var blockers: [FactChoice] = []
+        var ofSize: [(remedy: Remedy, facts: FactChoice)] = []
         for actor in Remedy.Actor.allCases {
-            forSchool = actor == .school
-            eligible = remedyTables.slots.indices.filter { forSchool || !remedyTables.bySchool[$0] }
-            reachable = Array(repeating: 0, count: eligible.count + 1)
+            let forSchool = actor == .school
+            let needed = required + (forSchool ? [remedyTables.schoolBits] : [])
+            let eligible = remedyTables.slots.indices.filter { forSchool || !remedyTables.bySchool[$0] }
+            // From each position on, the slot bits of the eligible facts at and after it.
+            var reachable = [UInt64](repeating: 0, count: eligible.count + 1)
             for position in eligible.indices.reversed() {
                 reachable[position] = reachable[position + 1] | RemedyTables.bit(ofSlot: remedyTables.slots[eligible[position]])
+            }
+            func extend(_ choice: FactChoice, from start: Int, size: Int) {
+                for position in start ..< eligible.count {
+                    let next = choice.adding(eligible[position], slot: remedyTables.slots[eligible[position]])
+                    if blockers.contains(where: { $0.isSubset(of: next) }) { continue }
+                    if !canReach(needed, with: next, then: size - next.count, of: reachable[position + 1]) { continue }
+                    if next.count < size {
+                        extend(next, from: position + 1, size: size)
+                    } else if !forSchool || (0 ..< next.count).contains(where: { remedyTables.bySchool[next[$0]] }),
+                              let (values, verdict) = firstImprovement(next) {
+                        ofSize.append((remedy(next, values, verdict), next))
+                    }
+                }
             }
             var kept: [Remedy] = []
             for size in 1 ... FactChoice.capacity where kept.count < limit {
@@ -144,24 +160,16 @@ final class RemedySearch {
         return found
     }
 
-    /// Tries, in lexicographic order, the choices of `size` facts that add facts of
-    /// ``eligible`` from `start` on to `choice`, and keeps those that give a remedy in
-    /// ``ofSize``. A choice is left out with every choice that extends it when it holds a
-    /// smaller remedy's facts, or when its facts and those left to add cannot read every
-    /// rule in the way (``required``), or for the school, a fact it settles.
-    private func extend(_ choice: FactChoice, from start: Int, size: Int) {
-        for position in start ..< eligible.count {
-            let next = choice.adding(eligible[position], slot: remedyTables.slots[eligible[position]])
-            if blockers.contains(where: { $0.isSubset(of: next) }) { continue }
-            let reach = next.mask | (next.count < size ? reachable[position + 1] : 0)
-            if required.contains(where: { $0 & reach == 0 }) || (forSchool && reach & remedyTables.schoolBits == 0) { continue }
-            if next.count < size {
-                extend(next, from: position + 1, size: size)
-            } else if !forSchool || (0 ..< next.count).contains(where: { remedyTables.bySchool[next[$0]] }),
-                      let (values, verdict) = firstImprovement(next) {
-                ofSize.append((remedy(next, values, verdict), next))
-            }
+    /// Whether `choice`, with `more` facts added from those of slot bits `later`, can read a
+    /// fact of every mask of `needed`: with none more, `choice` reads each; with one more,
+    /// one fact reads every mask that `choice` does not.
+    private func canReach(_ needed: [UInt64], with choice: FactChoice, then more: Int, of later: UInt64) -> Bool {
+        var common = later
+        for mask in needed where mask & choice.mask == 0 {
+            if more == 0 || mask & later == 0 { return false }
+            common &= mask
         }
+        return more != 1 || common != 0
     }
 
     /// The remedy that gives `facts` the new `values` (in the facts' order).

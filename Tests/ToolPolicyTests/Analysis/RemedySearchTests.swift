@@ -73,7 +73,7 @@ import Testing
     @Test(arguments: policies)
     func theSearchGivesWhatTryingEveryValueGives(_ name: String) throws {
         let policy = try Self.policy(name)
-        let count = name == "wide" ? 12 : 300
+        let count = name == "wide" ? 12 : 160
         var searched = 0
         var remedies = 0
         for (index, request) in try Self.requests(policy, count: count, seed: 20_261_201).enumerated() {
