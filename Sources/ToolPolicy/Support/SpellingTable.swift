@@ -72,7 +72,7 @@ struct SpellingTable: Sendable {
 
 /// Whether `count` bytes at `a` and `b` are equal.
 @inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for index in 0 ..< count where a[index] != b[index] { return false }
     return true
 }
