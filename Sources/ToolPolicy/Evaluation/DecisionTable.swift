@@ -113,15 +113,16 @@ struct DecisionTable {
         if start < 0 || slots.count != useFactCount { return nil }
         let weights = UnsafePointer(self.weights.baseAddress! + row * useFactCount)
         var index = start
-        var outside = false
+        // Computed without a branch per fact: 1 when a fact the row reads is out of its cells.
+        var outside: UInt8 = 0
         for fact in 0 ..< useFactCount {
             let slot = slots[fact]
             let cell = slot == Program.unknownSlot ? 0 : slot &+ 1
             let weight = weights[fact]
-            outside = outside || (weight != 0 && UInt64(bitPattern: cell) >= cells[fact])
+            outside |= (weight != 0 ? 1 : 0) & (UInt64(bitPattern: cell) >= cells[fact] ? 1 : 0)
             index &+= Int(truncatingIfNeeded: cell) &* weight
         }
-        return outside ? nil : UnsafePointer(entries.baseAddress! + index)
+        return outside != 0 ? nil : UnsafePointer(entries.baseAddress! + index)
     }
 
     /// Frees the buffers (the owning tables' `deinit`).
