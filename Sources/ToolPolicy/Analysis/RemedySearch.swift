@@ -11,8 +11,8 @@
 ///   whatever the later facts: a rule is tested as soon as every fact of the choice it
 ///   reads has its value (the permits together, once every one they read has).
 ///
-/// A value that passes every test is decided in full, as ``Policy/verdict(for:trace:)``
-/// does, and kept when the verdict is better.
+/// A value that passes every test is decided by the evaluator, as
+/// ``Policy/verdict(for:trace:)`` decides it, and kept when the verdict is better.
 ///
 /// A class, used by one call: the search reads its tables in place, with no copy per try.
 final class RemedySearch {
@@ -63,7 +63,7 @@ final class RemedySearch {
     /// left `trace`.
     init(policy: Policy, remedyTables: RemedyTables, request: UseRequest, current: Verdict, trace: EvaluationTrace) {
         let tables = policy.storage.tables
-        let slots = UnsafeMutableBufferPointer<Int64>.allocate(capacity: max(request.slots.count, 1))
+        let slots = UnsafeMutableBufferPointer(rebasing: UnsafeMutableBufferPointer<Int64>.allocate(capacity: max(request.slots.count, 1))[..<request.slots.count])
         request.slots.withUnsafeBufferPointer { _ = slots.initialize(from: $0) }
         let allowedOnly = current == .conditional
         let row = Int(request.tool)
@@ -225,7 +225,7 @@ final class RemedySearch {
             if stopped(at: position) { continue }
             let verdict: Verdict?
             if position == choice.count - 1 {
-                let decided = tables.decide(env, row: row, listed: true, trace: &trace)
+                let decided = tables.verdict(env.useFacts, row: row, today: env.today, trace: &trace)
                 verdict = decided == .allowed || (!allowedOnly && decided == .conditional) ? decided : nil
             } else {
                 verdict = assign(position + 1, choice, &values)
