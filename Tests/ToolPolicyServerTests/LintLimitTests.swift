@@ -12,12 +12,10 @@ import ToolPolicyReports
     @Test func theStreamedReportIsTheCLIsDocument() async throws {
         let services = makeServices()
         let policy = try #require(services.store.current?.policy)
-        let csv = "tool;mode;computer\n" + (0..<300).map { ["zoom;web;pedagogical", "teams;install;administrative", "nosuch;web;", "bbb-ent;flying;"][$0 % 4] }.joined(separator: "\n") + "\n"
+        let csv = "tool;mode;computer\n" + (0..<1_500).map { ["zoom;web;pedagogical", "teams;install;administrative", "nosuch;web;", "bbb-ent;flying;"][$0 % 4] }.joined(separator: "\n") + "\n"
         let today = try #require(CivilDate(parsing: "2026-03-02"))
         var reporter = JSONLintReporter(context: LintContext(policy: policy, path: "list.csv", language: .fr), to: .memory)
-        _ = LintRun.run(UseListLinter(policy: policy, today: today, explainAllowed: true), into: &reporter) { header, body throws(ListReadError) in
-            try ListDecoding.csv(Array(csv.utf8), header: header, body: body)
-        }
+        _ = LintPipeline.run(UseListLinter(policy: policy, today: today), input: .csv(Array(csv.utf8)), into: &reporter)
         let expected = reporter.output.take()
         #expect(expected.count > 1 << 17, "the document should span several streamed blocks")
         try await withRouter(services) { client in
@@ -25,7 +23,7 @@ import ToolPolicyReports
                                      headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)
                 #expect(Array(response.body.readableBytesView) == expected)
-                #expect(response.headers[.lintSummary]?.hasPrefix("rows=300 ") == true)
+                #expect(response.headers[.lintSummary]?.hasPrefix("rows=1500 ") == true)
             }
         }
     }

@@ -89,21 +89,65 @@ public struct RowProblem: Sendable, Hashable, Codable {
     }
 }
 
+/// What checking a row found, shared by every row that fills the same tool and the same
+/// use facts: a school's list repeats the same few uses, so each is decided once per run.
+public struct LintOutcome: Sendable, Hashable {
+    /// The verdict.
+    public var verdict: Verdict
+    /// What a report shows for the row: the reasons of a denial or a review, the open
+    /// requirements of a conditional answer (not those that only forbid), nothing for an
+    /// allowed one. Each finding's rule is worded once per report, from the policy's rules.
+    public var findings: [Decision.Finding]
+    /// The facts the rows left unknown that an open rule needs, sorted.
+    public var unknownFacts: [String]
+    /// The rules whose condition held: the reasons, the conditions met or violated and
+    /// the advice, without duplicates, in that order (the decision log groups rows by them).
+    public var rulesFired: [String]
+
+    /// The outcome of a decision.
+    public init(_ decision: Decision) {
+        verdict = decision.verdict
+        findings = switch decision.verdict {
+        case .denied, .review: decision.reasons
+        case .conditional: decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+        case .allowed: []
+        }
+        unknownFacts = decision.unknownFacts
+        var seen = Set<String>()
+        rulesFired = (decision.reasons + decision.conditions + decision.advice)
+            .filter { $0.status != .unknown && seen.insert($0.rule).inserted }
+            .map(\.rule)
+    }
+}
+
 /// The result of checking one row.
-public struct LintResult: Sendable, Hashable, Codable {
+public struct LintResult: Sendable, Hashable {
     /// The 1-based position among data rows.
     public var row: Int
     /// The line in the file, when known.
     public var line: Int?
     /// The tool as written in the row.
     public var tool: String
-    /// The verdict, or `nil` for a malformed row.
-    public var verdict: Verdict?
-    /// The explained decision; `nil` for a malformed row, and for an allowed row when the
-    /// linter was told not to explain allowed rows.
+    /// What checking found; `nil` for a malformed row.
+    public var outcome: LintOutcome?
+    /// The explained decision, only when the linter was told to explain every row
+    /// (`lint --decisions`); `nil` otherwise and for a malformed row.
     public var decision: Decision?
     /// Why the row could not be checked; empty when it was.
     public var problems: [RowProblem]
+
+    /// The verdict, or `nil` for a malformed row.
+    public var verdict: Verdict? { outcome?.verdict }
+
+    /// A result.
+    public init(row: Int, line: Int?, tool: String, outcome: LintOutcome?, decision: Decision? = nil, problems: [RowProblem] = []) {
+        self.row = row
+        self.line = line
+        self.tool = tool
+        self.outcome = outcome
+        self.decision = decision
+        self.problems = problems
+    }
 }
 
 /// Counts over a whole list.

@@ -8,23 +8,33 @@ public struct UseListLinter: Sendable {
     public let policy: Policy
     /// The date rows are evaluated for.
     public let today: CivilDate
-    /// Whether allowed rows also carry their full ``Decision`` (JSON output wants it;
-    /// text, SARIF and JUnit only explain the rows that are not allowed).
-    public let explainAllowed: Bool
+    /// Whether every checked row also carries its full ``Decision`` (`lint --decisions`):
+    /// each row is then explained on its own, which costs a decision per row.
+    public let explain: Bool
 
     /// Creates a linter.
-    public init(policy: Policy, today: CivilDate, explainAllowed: Bool = true) {
+    public init(policy: Policy, today: CivilDate, explain: Bool = false) {
         self.policy = policy
         self.today = today
-        self.explainAllowed = explainAllowed
+        self.explain = explain
     }
+
+    /// The most distinct uses remembered in one run; past it the memory starts afresh, so
+    /// a list of millions of distinct rows keeps a flat memory.
+    public static let rememberedOutcomes = 1 << 14
 
     /// The name of the column that names the tool.
     public static let toolColumn = "tool"
 
     /// What the columns and cells of a list mean, resolved once per distinct column name,
-    /// tool name and cell text: a school's list repeats the same few values on every row.
+    /// tool name and cell text, and the outcome of each distinct use (tool and typed use
+    /// facts): a school's list repeats the same few values on every row.
     public struct Columns: Sendable {
+        /// A checked row's use: its tool and the typed value of each use fact.
+        struct UseKey: Hashable {
+            var tool: Int
+            var slots: [Int64]
+        }
         enum Role: Sendable {
             case tool, fact(slot: Int), ignored
 
@@ -49,6 +59,8 @@ public struct UseListLinter: Sendable {
         var nearMisses: [String: RowProblem?] = [:]
         /// Typed cells, indexed by the fact's slot, then by the cell's text.
         var cells: [[String: Cell]] = []
+        /// The outcome of each distinct use seen, at most ``UseListLinter/rememberedOutcomes``.
+        var outcomes: [UseKey: LintOutcome] = [:]
 
         /// Creates an empty binding; columns are resolved as rows name them.
         public init() {}
@@ -117,6 +129,7 @@ public struct UseListLinter: Sendable {
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
         var builder = UseFactsBuilder(count: policy.useFacts.count)
+        var slots = Array(repeating: Program.unknownSlot, count: policy.useFacts.count)
         var problems: [RowProblem] = []
         var filledBy: [Int: String] = [:]
         if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
@@ -149,6 +162,7 @@ public struct UseListLinter: Sendable {
                 switch typedCell(value, of: declaration, columns: &columns) {
                 case .value(let typed, let slot):
                     builder.set(declaration, typed, slot: slot)
+                    slots[declaration.slot] = slot
                 case .unknown:
                     break
                 case .error(let error):
@@ -178,13 +192,20 @@ public struct UseListLinter: Sendable {
         // A near miss of listed names (`zom`) is a typing mistake to correct, not an
         // unlisted tool to send for review.
         if toolIndex < 0, let problem = columns.nearMisses[toolName] ?? nil { problems.append(problem) }
-        let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
         guard problems.isEmpty else {
-            return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
+            return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: nil, problems: problems)
         }
+        let key = Columns.UseKey(tool: toolIndex, slots: slots)
+        if !explain, let known = columns.outcomes[key] {
+            return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: known)
+        }
+        let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
         let verdict = policy.verdict(for: request, trace: &trace)
-        let decision = verdict != .allowed || explainAllowed ? Decision(policy: policy, request: request, verdict: verdict, trace: trace) : nil
-        return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: verdict, decision: decision, problems: [])
+        let decision = Decision(policy: policy, request: request, verdict: verdict, trace: trace)
+        let outcome = LintOutcome(decision)
+        if columns.outcomes.count >= Self.rememberedOutcomes { columns.outcomes.removeAll(keepingCapacity: true) }
+        columns.outcomes[key] = outcome
+        return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: outcome, decision: explain ? decision : nil)
     }
 
     /// Checks one row with a fresh column binding and trace (convenient, slower for long lists).

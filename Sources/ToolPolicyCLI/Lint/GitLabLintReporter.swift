@@ -69,8 +69,8 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
             }
             return
         }
-        guard let decision = result.decision else { return }
-        for finding in words.findings(of: decision) {
+        guard let outcome = result.outcome else { return }
+        for finding in words.findings(of: outcome) {
             issue(rule: finding.rule, severity: Self.severity(of: verdict),
                   description: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)",
                   line: result.line, row: result.row)

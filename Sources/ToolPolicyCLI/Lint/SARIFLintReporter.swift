@@ -85,14 +85,14 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
             }
             return
         }
-        guard let decision = result.decision else { return }
+        guard let outcome = result.outcome else { return }
         let level = switch verdict {
         case .denied: "error"
         case .review: "warning"
         case .conditional: "note"
         case .allowed: "none"
         }
-        for finding in words.findings(of: decision) {
+        for finding in words.findings(of: outcome) {
             self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)", line: result.line)
         }
     }

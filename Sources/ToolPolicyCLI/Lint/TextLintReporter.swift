@@ -56,9 +56,9 @@ struct TextLintReporter: LintReporter, ~Copyable {
         case .attention: verdict != .allowed
         case .denied: verdict == .denied
         }
-        guard wanted, let decision = result.decision else { return }
+        guard wanted, let outcome = result.outcome else { return }
         var text = "\(place)\(labels.colon)\(labels.verdict(verdict)) — \(result.tool)"
-        let findings = words.findings(of: decision)
+        let findings = words.findings(of: outcome)
         if !findings.isEmpty {
             text += labels.colon + findings.map { "\($0.summary) [\($0.rule)]" }.joined(separator: "; ")
         }

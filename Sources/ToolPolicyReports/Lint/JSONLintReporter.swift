@@ -1,14 +1,16 @@
 import Foundation
 package import ToolPolicy
 
-/// `{"list": …, "policy": …, "warnings": […], "results": […], "summary": …, "error": …}`,
-/// results streamed one per line (docs/schemas/lint.schema.json).
+/// `{"list": …, "policy": …, "warnings": […], "results": […], "rules": {…}, "summary": …, "error": …}`,
+/// results streamed one per line; the `rules` table names once each rule the rows cite
+/// (docs/schemas/lint.schema.json).
 package struct JSONLintReporter: LintReporter, ~Copyable {
     /// The run being reported.
     package let context: LintContext
     /// Where the document goes.
     package var output: OutputBuffer
     private var first = true
+    private var rules = LintRulesTable()
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// A reporter writing to standard output, or to memory for an HTTP body.
@@ -28,11 +30,14 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
     package mutating func report(_ result: LintResult) {
         output.write(first ? "\n" : ",\n")
         output.write(bytes: result.jsonBytes)
+        if let outcome = result.outcome { rules.add(outcome) }
         first = false
     }
 
     package mutating func finish(summary: LintSummary, readError: ListReadError?) {
-        output.write("\n],\"summary\":\(encode(summary))")
+        output.write("\n],\"rules\":")
+        output.write(bytes: rules.jsonBytes)
+        output.write(",\"summary\":\(encode(summary))")
         if let readError {
             var error = "{\"message\":\(encode(readError.message))"
             if let line = readError.line { error += ",\"line\":\(line)" }
