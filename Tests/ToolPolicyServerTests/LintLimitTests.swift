@@ -28,6 +28,36 @@ import ToolPolicyReports
         }
     }
 
+    /// Rows name their rules by id, and the rules' words come once; `?decisions=true` puts
+    /// each row's whole decision back; another value is refused, not ignored.
+    @Test func rowsAreNormalisedUnlessDecisionsAreAskedFor() async throws {
+        let services = makeServices()
+        let csv = "tool;mode;computer\n" + String(repeating: "zoom;install;administrative\n", count: 50)
+        try await withRouter(services) { client in
+            var sizes: [Int] = []
+            for query in ["", "&decisions=false", "&decisions=true"] {
+                try await client.execute(uri: "/v1/lint?date=2026-03-02" + query, method: .post,
+                                         headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
+                    #expect(response.status == .ok)
+                    let report = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                    let rows = try #require(report["results"] as? [[String: Any]])
+                    let rules = try #require(report["rules"] as? [String: Any])
+                    #expect(rows.count == 50)
+                    #expect(rows.allSatisfy { ($0["findings"] as? [String: String])?.keys.allSatisfy { rules[$0] != nil } == true })
+                    #expect(rows.allSatisfy { ($0["decision"] != nil) == (query == "&decisions=true") }, "\(query)")
+                    sizes.append(response.body.readableBytes)
+                }
+            }
+            #expect(sizes[0] == sizes[1] && sizes[2] > 10 * sizes[0], "\(sizes)")
+            try await client.execute(uri: "/v1/lint?decisions=yes", method: .post,
+                                     headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = apiError(response.body)
+                #expect(error.code == "invalid_request" && error.details["path"] as? String == "decisions")
+            }
+        }
+    }
+
     @Test func aListOverTheRowLimitIs413WholeAndLogsNothing() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -102,12 +102,20 @@ package enum LintPipeline {
                 return true
             case .rows(let entries):
                 guard refused == nil else { return true }
+                // Local copies, so that checking a row neither copies the linter nor
+                // shares the caches with `self` (both would cost per row).
+                let linter = linter
+                var columns = columns
+                self.columns = UseListLinter.Columns()
+                var summary = summary
                 for entry in entries {
                     let result = linter.check(entry, columns: &columns, trace: &trace)
                     summary.add(result)
                     reporter.report(result)
                     progress()
                 }
+                self.columns = columns
+                self.summary = summary
                 return true
             case .end(let error):
                 readError = refused ?? error

@@ -128,11 +128,11 @@ public struct UseListLinter: Sendable {
     /// and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var builder = UseFactsBuilder(count: policy.useFacts.count)
         var slots = Array(repeating: Program.unknownSlot, count: policy.useFacts.count)
         var problems: [RowProblem] = []
-        var filledBy: [Int: String] = [:]
-        if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
+        // The cell that filled the tool (index 0) or each fact (1 + slot), -1 for none.
+        var filledBy = Array(repeating: -1, count: policy.useFacts.count + 1)
+        if !entry.cells.lazy.map(\.column).elementsEqual(columns.lastColumns) {
             columns.lastColumns = entry.cells.map(\.column)
             columns.lastRoles = columns.lastColumns.map { column in
                 if let known = columns.roles[column] { return known }
@@ -141,14 +141,15 @@ public struct UseListLinter: Sendable {
                 return role
             }
         }
-        for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
+        for (index, (entryCell, role)) in zip(entry.cells, columns.lastRoles).enumerated() {
             let (column, value) = (entryCell.column, entryCell.value)
             if let key = role.key, value != nil {
-                if let first = filledBy[key] {
-                    problems.append(.sameColumnTwice(first: first, second: column))
+                let first = filledBy[key + 1]
+                if first >= 0 {
+                    problems.append(.sameColumnTwice(first: entry.cells[first].column, second: column))
                     continue
                 }
-                filledBy[key] = column
+                filledBy[key + 1] = index
             }
             if let value, value.textByteCount > Self.maximumCellBytes {
                 problems.append(.cellTooLong(column: column, limit: Self.maximumCellBytes))
@@ -158,11 +159,9 @@ public struct UseListLinter: Sendable {
             case .tool:
                 if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
             case .fact(let slot):
-                let declaration = policy.useFacts[slot]
-                switch typedCell(value, of: declaration, columns: &columns) {
-                case .value(let typed, let slot):
-                    builder.set(declaration, typed, slot: slot)
-                    slots[declaration.slot] = slot
+                switch typedCell(value, slot: slot, columns: &columns) {
+                case .value(_, let typed):
+                    slots[slot] = typed
                 case .unknown:
                     break
                 case .error(let error):
@@ -199,6 +198,12 @@ public struct UseListLinter: Sendable {
         if !explain, let known = columns.outcomes[key] {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: known)
         }
+        // A use not seen before: its request, from the cells typed above (all cached now).
+        var builder = UseFactsBuilder(count: policy.useFacts.count)
+        for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
+            guard case .fact(let slot) = role, case .value(let typed, let encoded) = typedCell(entryCell.value, slot: slot, columns: &columns) else { continue }
+            builder.set(policy.useFacts[slot], typed, slot: encoded)
+        }
         let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
         let verdict = policy.verdict(for: request, trace: &trace)
         let decision = Decision(policy: policy, request: request, verdict: verdict, trace: trace)
@@ -226,17 +231,17 @@ public struct UseListLinter: Sendable {
     }
 
     /// Types a cell against its fact, from the cache when the same text was seen before.
-    private func typedCell(_ value: FactValue?, of declaration: FactDeclaration, columns: inout Columns) -> Columns.Cell {
+    private func typedCell(_ value: FactValue?, slot: Int, columns: inout Columns) -> Columns.Cell {
         guard let value else { return .unknown }
         if columns.cells.isEmpty { columns.cells = Array(repeating: [:], count: policy.useFacts.count) }
-        if case .string(let text) = value, let cached = columns.cells[declaration.slot][text] { return cached }
+        if case .string(let text) = value, let cached = columns.cells[slot][text] { return cached }
         let typed: Columns.Cell
         do {
-            typed = try policy.typed(value, as: declaration).map { .value($0.value, slot: $0.slot) } ?? .unknown
+            typed = try policy.typed(value, as: policy.useFacts[slot]).map { .value($0.value, slot: $0.slot) } ?? .unknown
         } catch {
             typed = .error(error)
         }
-        if case .string(let text) = value { columns.cells[declaration.slot][text] = typed }
+        if case .string(let text) = value { columns.cells[slot][text] = typed }
         return typed
     }
 }

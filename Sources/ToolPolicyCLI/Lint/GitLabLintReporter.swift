@@ -12,13 +12,15 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     var output = OutputBuffer()
     private var first = true
-    private let encoder = JSONOutput.encoder(pretty: false)
 
     private var words: ListPresenter
+    /// The list's path as a JSON string, written in every issue.
+    private let pathJSON: String
 
     init(context: LintContext) {
         self.context = context
         words = ListPresenter(context: context)
+        pathJSON = JSONText.quoted(context.path)
     }
 
     /// GitLab's scale is info, minor, major, critical, blocker: a forbidden use is
@@ -38,16 +40,12 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
         String(SHA256.hex(Array("\(path)\u{0}\(row)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(32))
     }
 
-    private func encode(_ value: some Encodable) -> String {
-        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-
     private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0) {
         output.write((first ? "\n" : ",\n")
-            + "{\"description\":\(encode(description)),\"check_name\":\(encode(rule)),"
+            + "{\"description\":\(JSONText.quoted(description)),\"check_name\":\(JSONText.quoted(rule)),"
             + "\"fingerprint\":\"\(Self.fingerprint(path: context.path, row: row, rule: rule, index: index))\","
             + "\"severity\":\"\(severity)\","
-            + "\"location\":{\"path\":\(encode(context.path)),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
+            + "\"location\":{\"path\":\(pathJSON),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
         first = false
     }
 

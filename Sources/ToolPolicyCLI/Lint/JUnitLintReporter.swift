@@ -15,10 +15,13 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     private var warnings: [RowProblem] = []
 
     private var words: ListPresenter
+    /// The list's path, escaped, written in every case.
+    private let escapedPath: String
 
     init(context: LintContext) {
         self.context = context
         words = ListPresenter(context: context)
+        escapedPath = Self.escape(context.path)
     }
 
     /// `text` as XML 1.0 character data or attribute value: the five markup characters as
@@ -71,7 +74,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
             let first = result.problems.first.map { $0.text.text(in: context.language) } ?? "malformed row"
             body = "<error type=\"malformed-row\" message=\"\(Self.escape(first))\">\(Self.escape(details))</error>"
         }
-        cases.append(contentsOf: "    <testcase classname=\"toolpolicy.\(Self.escape(context.path))\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n".utf8)
+        cases.append(contentsOf: "    <testcase classname=\"toolpolicy.\(escapedPath)\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n".utf8)
         if cases.count >= Self.spillBytes { spillCases() }
     }
 

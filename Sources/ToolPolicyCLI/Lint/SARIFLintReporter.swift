@@ -12,6 +12,8 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     var output = OutputBuffer()
     private var first = true
     private let ruleIndex: [String: Int]
+    /// The list's path as a JSON string, written in every result.
+    private let pathJSON: String
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// Rules that are not in the policy but that results may name.
@@ -35,6 +37,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         for (offset, rule) in context.policy.rules.enumerated() { index[rule.id] = offset }
         for (offset, rule) in Self.builtInRules.enumerated() { index[rule.id] = context.policy.rules.count + offset }
         ruleIndex = index
+        pathJSON = JSONText.quoted(context.path)
     }
 
     private func encode(_ value: some Encodable) -> String {
@@ -67,12 +70,12 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     }
 
     private mutating func result(rule: String, level: String, message: String, line: Int?, column: Int? = nil) {
-        var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(encode(context.path)),\"index\":0}"
+        var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(pathJSON),\"index\":0}"
         if let line { location += ",\"region\":{\"startLine\":\(max(1, line))\(column.map { ",\"startColumn\":\($0)" } ?? "")}" }
         location += "}}"
         output.write((first ? "\n" : ",\n")
-            + "{\"ruleId\":\(encode(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
-            + "\"message\":{\"text\":\(encode(message))},\"locations\":[\(location)]}")
+            + "{\"ruleId\":\(JSONText.quoted(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
+            + "\"message\":{\"text\":\(JSONText.quoted(message))},\"locations\":[\(location)]}")
         first = false
     }
 
