@@ -115,3 +115,11 @@ let package = Package(
         ),
     ]
 )
+
+// The DocC catalog of the library (Sources/ToolPolicy/ToolPolicy.docc) is built with
+// swift-docc-plugin, which only that command needs: it is a dependency only when asked for,
+//     TOOLPOLICY_DOCS=1 swift package --scratch-path .build-docs generate-documentation --target ToolPolicy
+// so that nobody else resolves or builds it.
+if Context.environment["TOOLPOLICY_DOCS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"))
+}

@@ -44,6 +44,7 @@ driver_pid=""
 chromium_pid=""
 chromium_group=0
 profile=""
+. "$root/scripts/lib/stop-process.sh"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -56,12 +57,7 @@ cleanup() {
     fi
     wait "$chromium_pid" 2>/dev/null || true
   fi
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  [ -n "$server_pid" ] && stop_process "$server_pid"
   [ -n "$profile" ] && rm -rf "$profile"
   exit "$status"
 }

@@ -73,17 +73,13 @@ if curl -s -o /dev/null --max-time 1 "$base/"; then
   echo "error: something already answers on port $port (set PORT)" >&2; exit 2
 fi
 
+. "$root/scripts/lib/stop-process.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/toolpolicy-load.XXXXXX")
 server_pid=""
 wrk_pid=""
 cleanup() {
   if [ -n "$wrk_pid" ] && kill -0 "$wrk_pid" 2>/dev/null; then kill -TERM "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true; fi
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  [ -n "$server_pid" ] && stop_process "$server_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT

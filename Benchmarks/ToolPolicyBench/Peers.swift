@@ -18,6 +18,17 @@ struct PeersBench {
          "creates_accounts": .string(usage.createsAccounts ? "true" : "false")]
     }
 
+    /// The use facts of a golden case as value handles, typed once.
+    func typed384(
+        _ usage: Golden.Usage, _ handles: (mode: UseFactHandle, computer: UseFactHandle, accounts: UseFactHandle)
+    ) throws(RequestError) -> [(fact: UseFactHandle, value: FactValueHandle)] {
+        [
+            (handles.mode, try policy.value(.enumeration(usage.mode), of: handles.mode)!),
+            (handles.computer, try policy.value(.enumeration(usage.computer), of: handles.computer)!),
+            (handles.accounts, try policy.value(.bool(usage.createsAccounts), of: handles.accounts)!),
+        ]
+    }
+
     func request(for item: Golden.Case) throws(RequestError) -> UseRequest {
         try policy.request(tool: item.facts.tool.toolID, facts: Self.typedFacts(item.facts.usage), today: Self.today)
     }
@@ -43,7 +54,7 @@ struct PeersBench {
                 problems.append("\(label): request failed: \(error.message)")
                 continue
             }
-            if request.facts.count != 3 { problems.append("\(label): \(request.facts.count) use facts taken, expected 3") }
+            if policy.givenFacts(of: request).count != 3 { problems.append("\(label): \(policy.givenFacts(of: request).count) use facts taken, expected 3") }
             guard policy.tool(named: item.facts.tool.toolID) != nil else {
                 problems.append("\(label): tool not in the catalog")
                 continue
@@ -115,8 +126,27 @@ struct PeersBench {
         requests.reserveCapacity(indices.count)
         for index in indices { requests.append(try request(for: cases[index])) }
         let tools = indices.map { cases[$0].facts.tool.toolID }
-        let typed = indices.map { Self.typedFacts(cases[$0].facts.usage) }
-        let text = indices.map { Self.textFacts(cases[$0].facts.usage) }
+        let handles = (mode: policy.useFact("mode")!, computer: policy.useFact("computer")!, accounts: policy.useFact("creates_accounts")!)
+        let typed = indices.enumerated().map { position, index in
+            let usage = cases[index].facts.usage
+            return Workload.Facts<FactValue>(tool: tools[position], values: [
+                (handles.mode, .enumeration(usage.mode)), (handles.computer, .enumeration(usage.computer)),
+                (handles.accounts, .bool(usage.createsAccounts)),
+            ])
+        }
+        let handles384 = try cases.map { item throws(RequestError) in
+            try typed384(item.facts.usage, handles)
+        }
+        let valueHandles = indices.enumerated().map { position, index in
+            Workload.Facts<FactValueHandle>(tool: tools[position], values: handles384[index])
+        }
+        let text = indices.enumerated().map { position, index in
+            let usage = cases[index].facts.usage
+            return Workload.Facts<String>(tool: tools[position], values: [
+                (handles.mode, usage.mode), (handles.computer, usage.computer),
+                (handles.accounts, usage.createsAccounts ? "true" : "false"),
+            ])
+        }
         let n = indices.count
         var rows = [
             TimedRow(
@@ -125,20 +155,45 @@ struct PeersBench {
                 decisions: n, expectedAllowed: expectedAllowed
             ) { Workload.verdicts(policy, requests) },
             TimedRow(
-                key: "peers.B", name: "B decide(): full Decision value (pre-built requests)", policy: "peers", explains: "determining (+ conditions, remedies)",
-                covers: "policy.decide(request): trace plus the explained Decision value (findings with messages, citations, remedies, unknown facts)",
+                key: "peers.B", name: "B decide(): the Decision value (pre-built requests)", policy: "peers", explains: "all (worded when read)",
+                covers: "policy.decide(request): verdict, trace and request in a Decision whose findings, messages, citations and remedies are worded when read; plus counting the true rules in its trace",
                 decisions: n, expectedAllowed: expectedAllowed
             ) { Workload.decisions(policy, requests) },
             TimedRow(
                 key: "peers.C", name: "C request from typed values + verdict", policy: "peers", explains: "all",
-                covers: "policy.request(tool:facts:today:) from a [String: FactValue?] of typed values, then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from fact and value handles resolved once (policy.value(.enumeration(\"web\"), of: mode)), then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, tools: tools, facts: typed, today: today) },
+            ) { Workload.builtVerdicts(policy, valueHandles, today: today) { builder, _, value in builder.set(value) } },
             TimedRow(
                 key: "peers.D", name: "D request from text values + verdict", policy: "peers", explains: "all",
-                covers: "policy.request(tool:facts:today:) from a [String: FactValue?] of .string text values (the CLI/CSV path), then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from handles resolved once and text values (\"web\", \"true\"), the CLI/CSV path, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, tools: tools, facts: text, today: today) },
+            ) { Workload.builtVerdicts(policy, text, today: today) { builder, fact, text throws(RequestError) in try builder.set(fact, text: text) } },
+        ]
+        guard diagnostic else { return rows }
+        let typedByName = indices.map { Self.typedFacts(cases[$0].facts.usage) }
+        let textByName = indices.map { Self.textFacts(cases[$0].facts.usage) }
+        rows += [
+            TimedRow(
+                key: "diag.C-typed", name: "C'' request from typed values + verdict", policy: "peers", explains: "all",
+                covers: "a RequestBuilder filled from fact handles and typed values (.enumeration(\"web\"), .bool(true)) each typed per request, then verdict(for:trace:)",
+                decisions: n, expectedAllowed: expectedAllowed
+            ) { Workload.builtVerdicts(policy, typed, today: today) { builder, fact, value throws(RequestError) in try builder.set(fact, value) } },
+            TimedRow(
+                key: "diag.B-read", name: "B' decide() + every finding read", policy: "peers", explains: "determining (+ conditions, remedies)",
+                covers: "row B, then decision.reasons read: each finding built with its message, citations and remedy",
+                decisions: n, expectedAllowed: expectedAllowed
+            ) { Workload.explainedDecisions(policy, requests) },
+            TimedRow(
+                key: "diag.C-dictionary", name: "C' request from a dictionary of typed values + verdict", policy: "peers", explains: "all",
+                covers: "policy.request(tool:facts:today:) from a [String: FactValue?] built before the clock, then verdict(for:trace:)",
+                decisions: n, expectedAllowed: expectedAllowed
+            ) { Workload.dictionaryVerdicts(policy, tools: tools, facts: typedByName, today: today) },
+            TimedRow(
+                key: "diag.D-dictionary", name: "D' request from a dictionary of text values + verdict", policy: "peers", explains: "all",
+                covers: "policy.request(tool:facts:today:) from a [String: FactValue?] of .string values, then verdict(for:trace:)",
+                decisions: n, expectedAllowed: expectedAllowed
+            ) { Workload.dictionaryVerdicts(policy, tools: tools, facts: textByName, today: today) },
         ]
         guard diagnostic else { return rows }
         // The same mix, but every draw of a case reuses one of 384 requests (their slots stay
@@ -153,10 +208,7 @@ struct PeersBench {
                 var tally = Tally()
                 var trace = EvaluationTrace(for: policy)
                 for index in indices {
-                    let verdict = policy.verdict(for: shared[index], trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    Workload.record(policy.verdict(for: shared[index], trace: &trace), trace, in: &tally)
                 }
                 return tally
             },
@@ -169,10 +221,7 @@ struct PeersBench {
                 var trace = EvaluationTrace(for: policy)
                 let one = shared[0]
                 for _ in 0..<n {
-                    let verdict = policy.verdict(for: one, trace: &trace)
-                    var fired = 0
-                    for truth in trace.conditions where truth == .true { fired += 1 }
-                    tally.add(verdict, fired: fired)
+                    Workload.record(policy.verdict(for: one, trace: &trace), trace, in: &tally)
                 }
                 return tally
             },

@@ -55,7 +55,7 @@ struct ShippedBench {
             let full = policy.decide(request).verdict
             counts[fast, default: 0] += 1
             if fast != full, problems.count < 20 {
-                problems.append("request \(position) (\(request.toolQuery), \(request.facts.map { "\($0.name)=\($0.value.spelling)" })): verdict(for:trace:) \(fast), decide() \(full)")
+                problems.append("request \(position) (\(request.toolQuery), \(policy.givenFacts(of: request).map { "\($0.name)=\($0.value.spelling)" })): verdict(for:trace:) \(fast), decide() \(full)")
             }
         }
         return (problems, counts)
@@ -71,7 +71,7 @@ struct ShippedBench {
                 decisions: n, expectedAllowed: expectedAllowed
             ) { Workload.verdicts(policy, requests) },
             TimedRow(
-                key: "shipped.B", name: "B decide(): full Decision value (pre-built requests)", policy: "shipped", explains: "determining (+ conditions, remedies)",
+                key: "shipped.B", name: "B decide(): the Decision value (pre-built requests)", policy: "shipped", explains: "all (worded when read)",
                 covers: "as peers row B, on the shipped policy and the realistic mix",
                 decisions: n, expectedAllowed: expectedAllowed
             ) { Workload.decisions(policy, requests) },

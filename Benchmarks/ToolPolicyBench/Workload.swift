@@ -10,8 +10,20 @@ enum Workload {
         return tally
     }
 
-    /// `decide(_:)`, the explained Decision value, over pre-built requests.
+    /// `decide(_:)`, the Decision value (verdict, trace and request, explained when read),
+    /// counting the true rules in its trace.
     static func decisions(_ policy: Policy, _ requests: [UseRequest]) -> Tally {
+        var tally = Tally()
+        for request in requests {
+            let decision = policy.decide(request)
+            record(decision.verdict, decision.trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// `decide(_:)`, then the explanation read: every finding worded from the policy (the
+    /// rules, messages and citations a renderer reads once per decision).
+    static func explainedDecisions(_ policy: Policy, _ requests: [UseRequest]) -> Tally {
         var tally = Tally()
         for request in requests {
             let decision = policy.decide(request)
@@ -20,8 +32,37 @@ enum Workload {
         return tally
     }
 
-    /// Builds each request from its facts, then `verdict(for:trace:)`.
-    static func builtVerdicts(_ policy: Policy, tools: [String], facts: [[String: FactValue?]], today: CivilDate) -> Tally {
+    /// One request's facts as handles and values, resolved before the clock starts.
+    struct Facts<Value> {
+        var tool: String
+        var values: [(fact: UseFactHandle, value: Value)]
+    }
+
+    /// Builds each request with a ``RequestBuilder``, setting each fact with `set` (from a
+    /// value handle, a typed value or text), then `verdict(for:trace:)`.
+    static func builtVerdicts<Value>(
+        _ policy: Policy, _ requests: [Facts<Value>], today: CivilDate,
+        set: (inout RequestBuilder, UseFactHandle, Value) throws(RequestError) -> Void
+    ) -> Tally {
+        var tally = Tally()
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: today)
+        for request in requests {
+            builder.tool(named: request.tool)
+            do {
+                for (fact, value) in request.values { try set(&builder, fact, value) }
+            } catch {
+                tally.errors += 1
+                continue
+            }
+            record(policy.verdict(for: builder.request, trace: &trace), trace, in: &tally)
+        }
+        return tally
+    }
+
+    /// Builds each request from a dictionary of facts by name (`request(tool:facts:today:)`),
+    /// then `verdict(for:trace:)`: the convenience path, for comparison.
+    static func dictionaryVerdicts(_ policy: Policy, tools: [String], facts: [[String: FactValue?]], today: CivilDate) -> Tally {
         var tally = Tally()
         var trace = EvaluationTrace(for: policy)
         for (tool, values) in zip(tools, facts) {
@@ -34,10 +75,9 @@ enum Workload {
         return tally
     }
 
+    /// Counts a verdict and the true rules of its trace.
     @inline(__always)
-    private static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
-        var fired = 0
-        for truth in trace.conditions where truth == .true { fired += 1 }
-        tally.add(verdict, fired: fired)
+    static func record(_ verdict: Verdict, _ trace: EvaluationTrace, in tally: inout Tally) {
+        tally.add(verdict, fired: trace.conditions.count(of: .true))
     }
 }

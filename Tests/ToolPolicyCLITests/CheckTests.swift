@@ -139,7 +139,7 @@ struct CheckTests {
         let result = try CLI.run(policy: ["check"] + domainCase.arguments + ["--format", "json", "--date", Self.date])
         #expect(result.status == domainCase.exitCode, "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         #expect(decision.verdict == domainCase.verdict)
         #expect(decision.reasons.map(\.rule) == domainCase.reasons)
         for (rule, status) in domainCase.conditions {
@@ -199,7 +199,7 @@ struct CheckTests {
     @Test func conditionalZoomNamesTheTwoRequirementsAndWhatToSettle() throws {
         let result = try CLI.run(policy: ["check", "zoom", "--format", "json"])
         #expect(result.status == 0, "\(result)")
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         let requirements = decision.conditions.filter { $0.effect == .require }
         #expect(Set(requirements.map(\.rule)) == ["rennes-tolerated-browser-only", "rennes-tolerated-no-account"])
         #expect(requirements.allSatisfy { $0.status == .unknown })
@@ -224,7 +224,7 @@ struct CheckTests {
     @Test func staffMeetingAloneIsConditionalOnTheRecordingBan() throws {
         let result = try CLI.run(policy: ["check", "bbb-visio-agents", "--purpose", "staff-meeting", "--mode", "install", "--format", "json"])
         #expect(result.status == 0, "\(result)")
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         #expect(decision.verdict == .conditional)
         #expect(decision.conditions.map(\.rule) == ["national-no-recording-of-classes", "national-reserved-audience"])
         #expect(decision.unknownFacts == ["use.audience", "use.recorded"])
@@ -251,7 +251,7 @@ struct CheckTests {
     @Test(arguments: ["Zoom", "zoom web", "ZOOM-WEB", "Zoom_Meetings", "zôom"])
     func toolResolvesByNameAndAlias(_ name: String) throws {
         let result = try CLI.run(policy: ["check", name, "--format", "json"])
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         #expect(decision.tool.id == "zoom")
         #expect(decision.tool.query == name)
     }
@@ -266,7 +266,7 @@ struct CheckTests {
     @Test func profileChangesTheAnswer() throws {
         let result = try CLI.run(policy: ["check", "zoom", "--profile", "poitiers", "--format", "json"])
         #expect(result.status == 2, "\(result)")
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         #expect(decision.verdict == .review)
         #expect(decision.policy.profile == "poitiers")
         #expect(decision.tool.standing == .unclassified)
@@ -274,7 +274,7 @@ struct CheckTests {
 
     @Test func dateDefaultsToToday() throws {
         let result = try CLI.run(policy: ["check", "zoom", "--format", "json"])
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
         let today = CivilDate(days: Int64(days)).description
         let yesterday = CivilDate(days: Int64(days - 1)).description  // the run may cross midnight
@@ -288,8 +288,8 @@ struct PolicyDiscoveryTests {
         let explicit = try CLI.run(policy: ["check", "zoom", "--format", "json"])
         let found = try CLI.run(["check", "zoom", "--format", "json"], in: CLI.packageRoot)
         #expect(found.status == 0, "\(found)")
-        let a = try JSONDecoder.decode(Decision.self, from: explicit)
-        let b = try JSONDecoder.decode(Decision.self, from: found)
+        let a = try JSONDecoder.decode(DecisionDocument.self, from: explicit)
+        let b = try JSONDecoder.decode(DecisionDocument.self, from: found)
         #expect(a.policy == b.policy)
         #expect(b.verdict == .conditional)
     }
@@ -298,7 +298,7 @@ struct PolicyDiscoveryTests {
         let folder = CLI.packageRoot.appendingPathComponent("Sources/ToolPolicyCLI/Commands")
         let found = try CLI.run(["check", "discord", "--audience", "pupils", "--format", "json"], in: folder)
         #expect(found.status == 1, "\(found)")
-        let decision = try JSONDecoder.decode(Decision.self, from: found)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: found)
         #expect(decision.verdict == .denied)
     }
 
@@ -309,7 +309,7 @@ struct PolicyDiscoveryTests {
         let result = try CLI.run(["check", "teams", "--mode", "web", "--accounts", "pupils", "--format", "json"],
                                  in: folder.url, environment: environment)
         #expect(result.status == 1, "\(result)")
-        let decision = try JSONDecoder.decode(Decision.self, from: result)
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: result)
         #expect(decision.reasons.map(\.rule) == ["rennes-tolerated-no-account"])
 
         let tools = try CLI.run(["tools", "--format", "json"], in: folder.url, environment: environment)

@@ -25,7 +25,7 @@ import ToolPolicyServer
         let arguments = domainCase.arguments + ["--date", CheckTests.date]
         let cli = try CLI.run(policy: ["check"] + arguments + ["--format", "json"])
         #expect(cli.status == domainCase.exitCode, "\(cli)")
-        let fromCLI = try JSONDecoder().decode(Decision.self, from: cli.stdoutData)
+        let fromCLI = try JSONDecoder().decode(DecisionDocument.self, from: cli.stdoutData)
 
         let check = try ToolPolicyCommand.Check.parse(arguments)
         let body: [String: Any] = [
@@ -42,7 +42,7 @@ import ToolPolicyServer
             try await client.execute(uri: "/v1/check", method: .post, headers: [.contentType: "application/json"],
                                      body: ByteBuffer(bytes: data)) { response in
                 #expect(response.status == .ok)
-                let fromHTTP = try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView))
+                let fromHTTP = try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView))
                 #expect(fromHTTP == fromCLI)
                 #expect(fromHTTP.verdict == domainCase.verdict)
             }
@@ -64,7 +64,7 @@ import ToolPolicyServer
         let app = Application(router: buildRouter(services: Self.services))
         for request in requests {
             let cli = try CLI.run(policy: ["check", request.tool] + request.arguments + ["--profile", profile, "--date", CheckTests.date, "--format", "json"])
-            let fromCLI = try JSONDecoder().decode(Decision.self, from: cli.stdoutData)
+            let fromCLI = try JSONDecoder().decode(DecisionDocument.self, from: cli.stdoutData)
             #expect(fromCLI.policy.profile == profile)
             let body: [String: Any] = ["tool": request.tool, "use": request.use, "date": CheckTests.date, "profile": profile]
             let data = try JSONSerialization.data(withJSONObject: body)
@@ -72,7 +72,7 @@ import ToolPolicyServer
                 try await client.execute(uri: "/v1/check", method: .post, headers: [.contentType: "application/json"],
                                          body: ByteBuffer(bytes: data)) { response in
                     #expect(response.status == .ok)
-                    let fromHTTP = try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView))
+                    let fromHTTP = try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView))
                     #expect(fromHTTP == fromCLI, "\(profile) \(request.tool)")
                 }
             }

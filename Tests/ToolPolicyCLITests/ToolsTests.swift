@@ -52,7 +52,7 @@ struct ToolsTests {
 
     @Test func digestMatchesTheDecisions() throws {
         let catalog = try JSONDecoder.decode(CatalogJSON.self, from: CLI.run(policy: ["tools", "--format", "json", "--profile", "strasbourg"]))
-        let decision = try JSONDecoder.decode(Decision.self, from: CLI.run(policy: ["check", "zoom", "--format", "json", "--profile", "strasbourg"]))
+        let decision = try JSONDecoder.decode(DecisionDocument.self, from: CLI.run(policy: ["check", "zoom", "--format", "json", "--profile", "strasbourg"]))
         #expect(catalog.digest == decision.policy.digest)
     }
 

@@ -39,7 +39,7 @@ import ToolPolicyReports
         let body = #"{"tool": "discord"}"#
         @Sendable func digest(_ client: some TestClientProtocol) async throws -> String {
             try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
-                try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView)).policy.digest
+                try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView)).policy.digest
             }
         }
         try await withRouter(services) { client in

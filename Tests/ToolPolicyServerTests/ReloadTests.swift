@@ -62,7 +62,7 @@ import ToolPolicy
             }
             try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(#"{"tool": "discord"}"#)) { response in
                 #expect(response.status == .ok)
-                let decision = try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView))
+                let decision = try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView))
                 #expect(decision.policy.digest == before)
             }
             try await client.execute(uri: "/readyz", method: .get) { response in
@@ -88,7 +88,7 @@ import ToolPolicy
                     group.addTask {
                         try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(#"{"tool": "zoom"}"#)) { response in
                             #expect(response.status == .ok)
-                            return try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView)).policy.digest
+                            return try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView)).policy.digest
                         }
                     }
                 }

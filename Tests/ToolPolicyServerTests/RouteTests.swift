@@ -90,7 +90,7 @@ import ToolPolicy
             let body = #"{"tool": "zoom", "use": {"mode": "install", "computer": "administrative"}, "date": "2026-03-02"}"#
             try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
                 #expect(response.status == .ok)
-                let decision = try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView))
+                let decision = try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView))
                 #expect(decision.verdict == .denied)
                 #expect(decision.date == "2026-03-02")
                 #expect(decision.use["mode"] == .string("install"))
@@ -104,7 +104,7 @@ import ToolPolicy
             let body = #"{"tool": "cned", "use": {"audience": ["pupils"], "recorded": false, "participants": 12, "computer": null}}"#
             try await client.execute(uri: "/v1/check", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
                 #expect(response.status == .ok)
-                let decision = try JSONDecoder().decode(Decision.self, from: Data(response.body.readableBytesView))
+                let decision = try JSONDecoder().decode(DecisionDocument.self, from: Data(response.body.readableBytesView))
                 #expect(decision.use["participants"] == .integer(12))
                 #expect(decision.use["recorded"] == .bool(false))
                 #expect(decision.use["computer"] == nil)

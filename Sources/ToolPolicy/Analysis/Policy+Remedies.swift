@@ -11,8 +11,8 @@ extension Policy {
         var trace = EvaluationTrace(for: self)
         let current = verdict(for: request, trace: &trace)
         guard request.toolIndex != nil, current == .denied || current == .conditional,
-              let domain = try? SymbolicDomain(policies: [self]) else { return [] }
-        let candidates = useFacts.map { fact in remedyCandidates(fact, domain: domain, current: request.slots[fact.slot]) }
+              let cells = storage.remedyCells.value(computing: { remedyCells() }) else { return [] }
+        let candidates = useFacts.map { fact in cells[fact.slot].filter { $0 != request.slots[fact.slot] } }
         var found: [(remedy: Remedy, facts: Set<Int>)] = []
         for actor in Remedy.Actor.allCases {
             var kept: [(remedy: Remedy, facts: Set<Int>)] = []
@@ -33,28 +33,30 @@ extension Policy {
         return found.map(\.remedy)
     }
 
-    /// The slots a fact may take in a remedy: the values its cells stand for (a set is
-    /// never empty: a request cannot give one), without the current one.
-    private func remedyCandidates(_ fact: FactDeclaration, domain: SymbolicDomain, current: Int64) -> [Int64] {
-        guard let symbol = domain.symbol(.use(fact.name)) else { return [] }
-        let values: [Int64] = switch symbol.encoding {
-        case .bool: [0, 1]
-        case .set(let count): Array(1 ..< Int64(1) << Int64(count))
-        case .cells(let cells): cells.filter { $0 != SymbolicDomain.otherString }
+    /// The slots each use fact may take in a remedy: the values its cells stand for (a set
+    /// is never empty: a request cannot give one); `nil` when the policy has no symbolic
+    /// domain. Computed once per policy (``Policy/Storage/remedyCells``).
+    private func remedyCells() -> [[Int64]]? {
+        guard let domain = try? SymbolicDomain(policies: [self]) else { return nil }
+        return useFacts.map { fact in
+            guard let symbol = domain.symbol(.use(fact.name)) else { return [] }
+            return switch symbol.encoding {
+            case .bool: [0, 1]
+            case .set(let count): Array(1 ..< Int64(1) << Int64(count))
+            case .cells(let cells): cells.filter { $0 != SymbolicDomain.otherString }
+            }
         }
-        return values.filter { $0 != current }
     }
 
     /// The first assignment of new values to `facts` (in candidate order) that improves the verdict.
     private func firstRemedy(
         _ request: UseRequest, _ facts: [Int], _ candidates: [[Int64]], improving current: Verdict, trace: inout EvaluationTrace
     ) -> Remedy? {
-        var slots = request.slots
+        var changed = request
         var choice = Array(repeating: 0, count: facts.count)
         guard facts.allSatisfy({ !candidates[$0].isEmpty }) else { return nil }
         while true {
-            for (position, fact) in facts.enumerated() { slots[useFacts[fact].slot] = candidates[fact][choice[position]] }
-            let changed = UseRequest(toolQuery: request.toolQuery, toolIndex: request.toolIndex, slots: slots, today: request.today, facts: request.facts)
+            for (position, fact) in facts.enumerated() { changed.slots[useFacts[fact].slot] = candidates[fact][choice[position]] }
             let verdict = verdict(for: changed, trace: &trace)
             if verdict == .allowed || (current == .denied && verdict == .conditional) {
                 let changes = facts.map { fact -> Remedy.Change in
@@ -62,7 +64,7 @@ extension Policy {
                     let old = request.slots[declaration.slot]
                     return Remedy.Change(
                         fact: declaration.name, from: old == Program.unknownSlot ? nil : factValue(old, of: declaration),
-                        to: factValue(slots[declaration.slot], of: declaration), by: declaration.settledBy
+                        to: factValue(changed.slots[declaration.slot], of: declaration), by: declaration.settledBy
                     )
                 }
                 return Remedy(changes: changes, by: changes.contains { $0.by == .school } ? .school : .requester, verdict: verdict)

@@ -83,14 +83,14 @@ struct Compiler {
                 catalogGaps.append(CatalogGap(tool: tool, fact: gap.fact, rules: [gap.rule]))
             }
         }
-        let policy = Policy(
+        let policy = Policy(storage: Policy.Storage(
             name: base.name, profile: profile?.name, title: top.title ?? base.title, digest: digest, files: files,
             documents: compiler.documentOrder.compactMap { compiler.documents[$0] }, toolColumnNames: compiler.toolColumnNames,
             toolFacts: compiler.factOrder[.tool]!,
             useFacts: compiler.factOrder[.use]!, tools: catalog, rules: rules, overrides: overrides,
             program: compiler.program, toolLookup: compiler.toolLookup, strings: compiler.strings, ruleIndices: indices,
             catalogSlots: catalogSlots, standings: standings, catalogGaps: catalogGaps
-        )
+        ))
         return (policy, compiler.diagnostics)
     }
 

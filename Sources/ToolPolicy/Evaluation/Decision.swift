@@ -1,34 +1,37 @@
-/// A decision with its explanation: the verdict, the tool and its class, the rules that
-/// decided, the conditions left, the advice, the remedies and the facts still unknown.
+/// A decision: the verdict, and everything that explains it, worded when it is read.
+///
+/// ``Policy/decide(_:)`` returns it holding only the verdict, the trace of every rule's
+/// truth and the request, with a reference to the policy that decided: deciding allocates
+/// nothing. The findings, messages, citations and remedies are built from the policy's
+/// tables by the properties that read them; read each once per rendering. ``document``
+/// is the whole explained value.
 ///
 /// Encoded as JSON it is the document described by `docs/schemas/decision.schema.json`,
 /// the same for the CLI (`--format json`) and the HTTP API.
-public struct Decision: Sendable, Codable, Hashable {
+public struct Decision: Sendable {
+    /// The policy that decided.
+    package let compiledPolicy: Policy
+    /// The request decided.
+    package let request: UseRequest
     /// The answer.
-    public var verdict: Verdict
-    /// The tool as asked and as found in the catalog.
-    public var tool: ToolSummary
-    /// The use facts given, by name.
-    public var use: [String: FactValue]
-    /// The date the request was evaluated for.
-    public var date: String
-    /// Which policy answered.
-    public var policy: PolicyIdentity
-    /// The rules that decided the verdict.
-    public var reasons: [Finding]
-    /// The conditions under which the use is permitted: unknown ones, and met ones as
-    /// reminders. Empty for a denial or a review, whose reasons say what to do.
-    public var conditions: [Finding]
-    /// Non-blocking advice whose condition holds.
-    public var advice: [Finding]
-    /// What would make the use compliant, without duplicates: the remedies of the reasons
-    /// for a denial or a review, of the open requirements and permits otherwise.
-    public var remedies: [LocalizedText]
-    /// The facts that, once known, would settle the conditions (`use.mode`, `tool.dpa_signed`).
-    public var unknownFacts: [String]
+    public let verdict: Verdict
+    /// The truth of every rule for the request.
+    public let trace: EvaluationTrace
     /// The computed ways to compliance (``Policy/remedies(for:limit:)``), each re-evaluated;
     /// empty until a caller that shows them fills them in (`check`, `/v1/check`).
-    public var waysToComply: [Remedy] = []
+    public var waysToComply: [Remedy] {
+        get { ways ?? [] }
+        set { ways = newValue.isEmpty ? nil : newValue }
+    }
+    /// The ways to comply, `nil` while none are given (so a decision retains nothing but its policy).
+    private var ways: [Remedy]?
+
+    init(policy: Policy, request: UseRequest, verdict: Verdict, trace: EvaluationTrace) {
+        compiledPolicy = policy
+        self.request = request
+        self.verdict = verdict
+        self.trace = trace
+    }
 
     /// The tool part of a decision.
     public struct ToolSummary: Sendable, Codable, Hashable {
@@ -85,89 +88,39 @@ public struct Decision: Sendable, Codable, Hashable {
     }
 }
 
+
+/// A decision with its explanation, as one value: the verdict, the tool and its class, the
+/// rules that decided, the conditions left, the advice, the remedies and the facts still
+/// unknown. ``Decision/document`` builds it; a client decodes it from the JSON of
+/// `check --format json` or `/v1/check`.
+public struct DecisionDocument: Sendable, Codable, Hashable {
+    /// The answer.
+    public var verdict: Verdict
+    /// The tool as asked and as found in the catalog.
+    public var tool: Decision.ToolSummary
+    /// The use facts given, by name.
+    public var use: [String: FactValue]
+    /// The date the request was evaluated for.
+    public var date: String
+    /// Which policy answered.
+    public var policy: Decision.PolicyIdentity
+    /// The rules that decided the verdict.
+    public var reasons: [Decision.Finding]
+    /// The conditions under which the use is permitted: unknown ones, and met ones as
+    /// reminders. Empty for a denial or a review, whose reasons say what to do.
+    public var conditions: [Decision.Finding]
+    /// Non-blocking advice whose condition holds.
+    public var advice: [Decision.Finding]
+    /// What would make the use compliant, without duplicates: the remedies of the reasons
+    /// for a denial or a review, of the open requirements and permits otherwise.
+    public var remedies: [LocalizedText]
+    /// The facts that, once known, would settle the conditions (`use.mode`, `tool.dpa_signed`).
+    public var unknownFacts: [String]
+    /// The computed ways to compliance, when the answer shows them.
+    public var waysToComply: [Remedy] = []
+}
+
 extension Decision {
-    init(policy: Policy, request: UseRequest, verdict: Verdict, trace: EvaluationTrace) {
-        let tool = request.toolIndex.map { policy.tools[$0] }
-        self.verdict = verdict
-        self.tool = ToolSummary(
-            query: request.toolQuery, id: tool?.id, name: tool?.name, standing: tool?.standing ?? .unlisted,
-            classCitations: tool?.classification?.citations ?? []
-        )
-        var use: [String: FactValue] = [:]
-        use.reserveCapacity(request.facts.count)
-        for fact in request.facts { use[fact.name] = fact.value }
-        self.use = use
-        self.date = request.today.description
-        self.policy = policy.identity
-
-        func finding(_ index: Int, _ status: Finding.Status) -> Finding {
-            let rule = policy.rules[index]
-            return Finding(rule: rule.id, effect: rule.effect, status: status, message: rule.message, remedy: rule.remedy,
-                           citations: rule.citations, layer: rule.layer)
-        }
-        func indices(_ effect: RuleEffect, _ truth: Truth) -> [Int] {
-            policy.ruleIndices(effect).filter { trace.conditions[$0] == truth }
-        }
-        let violated = indices(.require, .true).filter { trace.requirements[$0] == .false }
-
-        var reasons: [Finding]
-        var conditions: [Finding] = []
-        var open: [Int] = []
-        switch verdict {
-        case .denied:
-            reasons = indices(.forbid, .true).map { finding($0, .applies) } + violated.map { finding($0, .violated) }
-            if reasons.isEmpty { reasons = [Decision.noPermit(policy.name)] }
-        case .review:
-            reasons = indices(.review, .true).map { finding($0, .applies) }
-            if tool == nil, reasons.isEmpty { reasons = [Decision.unlistedTool(policy.name)] }
-            // An unlisted tool is reviewed whatever the use; what the use breaks meanwhile is said too.
-            if tool == nil {
-                reasons += indices(.forbid, .true).map { finding($0, .applies) } + violated.map { finding($0, .violated) }
-            }
-        case .allowed, .conditional:
-            let permits = indices(.permit, .true)
-            reasons = permits.map { finding($0, .applies) }
-            if permits.isEmpty {
-                open += indices(.permit, .unknown)
-                conditions += indices(.permit, .unknown).map { finding($0, .unknown) }
-            }
-        }
-        if verdict == .allowed || verdict == .conditional {
-            for index in policy.ruleIndices(.require) where trace.conditions[index] != .false {
-                switch trace.requirements[index] {
-                case .true: conditions.append(finding(index, .met))
-                case .unknown, .false:
-                    conditions.append(finding(index, .unknown))
-                    open.append(index)
-                }
-            }
-            open += indices(.forbid, .unknown)
-            conditions += indices(.forbid, .unknown).map { finding($0, .unknown) }
-        }
-        self.reasons = reasons
-        self.conditions = conditions
-        self.advice = indices(.advise, .true).map { finding($0, .applies) }
-
-        var remedies: [LocalizedText] = []
-        let remedySources = verdict == .denied || verdict == .review
-            ? reasons : conditions.filter { $0.effect != .forbid && $0.status != .met }
-        for item in remedySources {
-            if let remedy = item.remedy, !remedies.contains(remedy) { remedies.append(remedy) }
-        }
-        self.remedies = remedies
-
-        var unknown: [String] = []
-        let toolRow = policy.catalogRow(request) * policy.toolFacts.count
-        for index in open {
-            let rule = policy.rules[index]
-            for (name, slot) in zip(rule.facts, rule.factSlots) where !unknown.contains(name) {
-                let value = slot.owner == .use ? request.slots[slot.slot] : policy.catalogSlots[toolRow + slot.slot]
-                if value == Program.unknownSlot { unknown.append(name) }
-            }
-        }
-        self.unknownFacts = unknown.sorted()
-    }
-
     /// The built-in reason of a denial that no rule forbids: nothing permits the use.
     static func noPermit(_ layer: String) -> Finding {
         Finding(

@@ -132,7 +132,7 @@ public struct LintResult: Sendable, Hashable {
     public var outcome: LintOutcome?
     /// The explained decision, only when the linter was told to explain every row
     /// (`lint --decisions`); `nil` otherwise and for a malformed row.
-    public var decision: Decision?
+    public var decision: DecisionDocument?
     /// Why the row could not be checked; empty when it was.
     public var problems: [RowProblem]
 
@@ -140,7 +140,7 @@ public struct LintResult: Sendable, Hashable {
     public var verdict: Verdict? { outcome?.verdict }
 
     /// A result.
-    public init(row: Int, line: Int?, tool: String, outcome: LintOutcome?, decision: Decision? = nil, problems: [RowProblem] = []) {
+    public init(row: Int, line: Int?, tool: String, outcome: LintOutcome?, decision: DecisionDocument? = nil, problems: [RowProblem] = []) {
         self.row = row
         self.line = line
         self.tool = tool

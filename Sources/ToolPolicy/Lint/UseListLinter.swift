@@ -199,18 +199,19 @@ public struct UseListLinter: Sendable {
             return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: known)
         }
         // A use not seen before: its request, from the cells typed above (all cached now).
-        var builder = UseFactsBuilder(count: policy.useFacts.count)
+        var builder = policy.requestBuilder(today: today)
+        builder.tool(toolName, index: toolIndex < 0 ? nil : toolIndex)
         for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
             guard case .fact(let slot) = role, case .value(let typed, let encoded) = typedCell(entryCell.value, slot: slot, columns: &columns) else { continue }
-            builder.set(policy.useFacts[slot], typed, slot: encoded)
+            builder.set(policy.value(typed, slot: encoded, of: policy.useFacts[slot]))
         }
-        let request = builder.request(toolQuery: toolName, toolIndex: toolIndex < 0 ? nil : toolIndex, today: today)
+        let request = builder.request
         let verdict = policy.verdict(for: request, trace: &trace)
         let decision = Decision(policy: policy, request: request, verdict: verdict, trace: trace)
         let outcome = LintOutcome(decision)
         if columns.outcomes.count >= Self.rememberedOutcomes { columns.outcomes.removeAll(keepingCapacity: true) }
         columns.outcomes[key] = outcome
-        return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: outcome, decision: explain ? decision : nil)
+        return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: outcome, decision: explain ? decision.document : nil)
     }
 
     /// Checks one row with a fresh column binding and trace (convenient, slower for long lists).

@@ -3,45 +3,116 @@ import Foundation
 /// A compiled policy: the base and one profile, type-checked and ready to evaluate many
 /// requests. A value type, `Sendable`, immutable: share one between threads freely.
 public struct Policy: Sendable {
-    /// The base's name, e.g. `national`.
-    public let name: String
-    /// The profile applied on top of the base, e.g. `rennes`; `nil` for the base alone.
-    public let profile: String?
-    /// The profile's (or base's) title.
-    public let title: String?
-    /// `sha256:` of the normalised source of the files used (see `docs/language.md` §8).
-    public let digest: String
-    /// The files the policy was compiled from, sorted.
-    public let files: [String]
-    /// The source documents the rules cite, as declared (`document` statements), base first.
-    public let documents: [SourceDocument]
-    /// Other names a school's list may give its `tool` column (`column tool aka …`).
-    public let toolColumnNames: [String]
-    /// The declared tool facts, in slot order.
-    public let toolFacts: [FactDeclaration]
-    /// The declared use facts, in slot order.
-    public let useFacts: [FactDeclaration]
-    /// The catalog, in definition order.
-    public let tools: [CatalogTool]
-    /// The rules in force (overridden base rules removed), base first, in file order.
-    public let rules: [Rule]
-    /// The base rules the profile switched off, with its reasons.
-    public let overrides: [RuleOverride]
+    /// Everything the policy holds, behind one reference: a copy of a policy, a request
+    /// builder and a decision each retain one object, not one per table.
+    let storage: Storage
 
-    let program: Program
-    let toolLookup: [String: Int]
-    let strings: [String: Int64]
-    let ruleIndices: RuleIndices
+    /// The base's name, e.g. `national`.
+    public var name: String { storage.name }
+    /// The profile applied on top of the base, e.g. `rennes`; `nil` for the base alone.
+    public var profile: String? { storage.profile }
+    /// The profile's (or base's) title.
+    public var title: String? { storage.title }
+    /// `sha256:` of the normalised source of the files used (see `docs/language.md` §8).
+    public var digest: String { storage.digest }
+    /// The files the policy was compiled from, sorted.
+    public var files: [String] { storage.files }
+    /// The source documents the rules cite, as declared (`document` statements), base first.
+    public var documents: [SourceDocument] { storage.documents }
+    /// Other names a school's list may give its `tool` column (`column tool aka …`).
+    public var toolColumnNames: [String] { storage.toolColumnNames }
+    /// The declared tool facts, in slot order.
+    public var toolFacts: [FactDeclaration] { storage.toolFacts }
+    /// The declared use facts, in slot order.
+    public var useFacts: [FactDeclaration] { storage.useFacts }
+    /// The catalog, in definition order.
+    public var tools: [CatalogTool] { storage.tools }
+    /// The rules in force (overridden base rules removed), base first, in file order.
+    public var rules: [Rule] { storage.rules }
+    /// The base rules the profile switched off, with its reasons.
+    public var overrides: [RuleOverride] { storage.overrides }
+    var program: Program { storage.program }
+    var toolLookup: [String: Int] { storage.toolLookup }
+    var strings: [String: Int64] { storage.strings }
+    var ruleIndices: RuleIndices { storage.ruleIndices }
     /// Every tool's fact slots in one flat table, a row of ``toolFacts``.count slots per
     /// tool in catalog order, then one row of unknowns for an unlisted tool: evaluation
     /// reads it through one buffer, with no per-tool array to retain.
-    let catalogSlots: [Int64]
+    var catalogSlots: [Int64] { storage.catalogSlots }
     /// Each tool's standing as the program tests it, then `unlisted`.
-    let standings: [Int64]
+    var standings: [Int64] { storage.standings }
     /// The catalog's gaps: each listed tool's unknown tool fact that some rule reads
     /// and that would change what the rule does. An answer never puts these to the
     /// requester (the rule reads the gap as not acting); `validate` reports them.
-    public let catalogGaps: [CatalogGap]
+    public var catalogGaps: [CatalogGap] { storage.catalogGaps }
+
+    /// The tables of a compiled policy, immutable once built.
+    final class Storage: Sendable {
+        let name: String
+        let profile: String?
+        let title: String?
+        let digest: String
+        let files: [String]
+        let documents: [SourceDocument]
+        let toolColumnNames: [String]
+        let toolFacts: [FactDeclaration]
+        let useFacts: [FactDeclaration]
+        let tools: [CatalogTool]
+        let rules: [Rule]
+        let overrides: [RuleOverride]
+        let program: Program
+        let toolLookup: [String: Int]
+        let strings: [String: Int64]
+        let ruleIndices: RuleIndices
+        let catalogSlots: [Int64]
+        let standings: [Int64]
+        let catalogGaps: [CatalogGap]
+        /// Each use fact's slot, by bare name.
+        let useFactSlots: [String: Int]
+        /// The exact spellings of each use fact's values, indexed like ``useFacts``.
+        let spellings: [FactSpellings]
+        /// The values each use fact may take in a computed remedy, built on the first one asked.
+        let remedyCells = ComputedOnce<[[Int64]]?>()
+        /// The tables the evaluator reads.
+        let tables: EvaluationTables
+        /// The catalog's names as the lookup table knows them (ids, names, aliases,
+        /// normalised), to their tool's index: a request's tool in one lookup.
+        let toolNames: SpellingTable
+
+        init(
+            name: String, profile: String?, title: String?, digest: String, files: [String], documents: [SourceDocument],
+            toolColumnNames: [String], toolFacts: [FactDeclaration], useFacts: [FactDeclaration], tools: [CatalogTool],
+            rules: [Rule], overrides: [RuleOverride], program: Program, toolLookup: [String: Int], strings: [String: Int64],
+            ruleIndices: RuleIndices, catalogSlots: [Int64], standings: [Int64], catalogGaps: [CatalogGap]
+        ) {
+            self.name = name
+            self.profile = profile
+            self.title = title
+            self.digest = digest
+            self.files = files
+            self.documents = documents
+            self.toolColumnNames = toolColumnNames
+            self.toolFacts = toolFacts
+            self.useFacts = useFacts
+            self.tools = tools
+            self.rules = rules
+            self.overrides = overrides
+            self.program = program
+            self.toolLookup = toolLookup
+            self.strings = strings
+            self.ruleIndices = ruleIndices
+            self.catalogSlots = catalogSlots
+            self.standings = standings
+            self.catalogGaps = catalogGaps
+            useFactSlots = Dictionary(useFacts.map { ($0.name, $0.slot) }, uniquingKeysWith: { first, _ in first })
+            spellings = useFacts.map(FactSpellings.init)
+            toolNames = SpellingTable(toolLookup.sorted { $0.key < $1.key }.map { ($0.key, Int64($0.value)) })
+            tables = EvaluationTables(
+                program: program, catalogSlots: catalogSlots, standings: standings, indices: ruleIndices,
+                ruleCount: rules.count, toolFactCount: toolFacts.count
+            )
+        }
+    }
 
     /// The rules of each effect, as indices into ``rules``, and the nodes of their
     /// conditions, kept apart from the rules so evaluation touches no string.
@@ -61,7 +132,7 @@ public struct Policy: Sendable {
     }
 
     /// The row of ``catalogSlots`` for a request's tool: its catalog index, or the unlisted row.
-    func catalogRow(_ request: UseRequest) -> Int { request.toolIndex ?? tools.count }
+    func catalogRow(_ request: UseRequest) -> Int { request.tool < 0 ? storage.tools.count : Int(request.tool) }
 
     /// The indices of the rules of one effect, in rule order.
     func ruleIndices(_ effect: RuleEffect) -> [Int] {
@@ -119,8 +190,8 @@ public struct Policy: Sendable {
     }
 
     func toolIndex(named query: String) -> Int? {
-        if let index = toolLookup[query] { return index }
-        return toolLookup[ToolName.normalize(query)]
+        if let index = storage.toolNames.value(of: query) { return Int(index) }
+        return storage.toolNames.value(of: ToolName.normalize(query)).map(Int.init)
     }
 
     /// The declaration of a fact, by `tool.name`, `use.name`, or a bare use-fact name.

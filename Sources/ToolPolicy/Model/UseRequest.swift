@@ -1,16 +1,30 @@
 /// A request to evaluate: a tool, as the requester named it, and the facts of the use
-/// that are known. Build one with ``Policy/request(tool:facts:today:)``.
-public struct UseRequest: Sendable {
+/// that are known. Build one with a ``RequestBuilder`` (``Policy/requestBuilder(today:)``)
+/// or ``Policy/request(tool:facts:today:)``.
+///
+/// A request holds its facts inline, as the evaluator reads them: building, copying and
+/// deciding one allocates nothing for a policy of up to 12 use facts.
+public struct UseRequest: Sendable, Hashable {
     /// The tool as the requester named it.
     public let toolQuery: String
-    /// The index of the catalog tool, or `nil` when the tool is not listed.
-    let toolIndex: Int?
+    /// The catalog index of the tool, or -1 when it is not listed.
+    let tool: Int32
     /// The use-fact slots, indexed like ``Policy/useFacts``.
-    let slots: [Int64]
+    var slots: UseSlots
     /// The day the request is evaluated for (`today` in rules).
     public let today: CivilDate
-    /// The facts given, typed, in declaration order.
-    public let facts: [GivenFact]
+    /// The text of each `string` use fact given, by slot: its slot holds a code, not the
+    /// text. `nil` when there is none (so copying a request retains nothing).
+    var texts: [GivenText]?
+
+    /// The text of a `string` use fact.
+    struct GivenText: Sendable, Hashable {
+        let slot: Int
+        let text: String
+    }
+
+    /// The index of the catalog tool, or `nil` when the tool is not listed.
+    var toolIndex: Int? { tool < 0 ? nil : Int(tool) }
 
     /// A use fact given in a request.
     public struct GivenFact: Sendable, Hashable {
@@ -88,23 +102,21 @@ extension Policy {
     public func collectingRequest(
         tool: String, facts: [String: FactValue?], today: CivilDate
     ) -> (request: UseRequest, errors: [RequestError]) {
-        var builder = UseFactsBuilder(count: useFacts.count)
+        var builder = requestBuilder(today: today)
+        builder.tool(named: tool)
         var errors: [RequestError] = []
         for (rawName, rawValue) in facts {
-            let name = rawName.hasPrefix("use.") ? String(rawName.dropFirst(4)) : rawName
-            guard let declaration = useFacts.first(where: { $0.name == name }) else {
+            guard let fact = useFact(rawName) else {
                 errors.append(RequestError.unknownFact(rawName, known: useFacts.map(\.name)))
                 continue
             }
             do {
-                guard let rawValue, let (value, slot) = try typed(rawValue, as: declaration) else { continue }
-                builder.set(declaration, value, slot: slot)
+                if let rawValue { try builder.set(fact, rawValue) }
             } catch {
                 errors.append(error)
             }
         }
-        let request = builder.request(toolQuery: tool, toolIndex: toolIndex(named: tool), today: today)
-        return (request, errors.sorted { $0.fact < $1.fact })
+        return (builder.request, errors.sorted { $0.fact < $1.fact })
     }
 
     /// A value coerced to a fact's type, with its slot encoding; `nil` for an empty value.
@@ -136,29 +148,6 @@ extension Policy {
                 type.values.firstIndex(of: value).map { mask | (Int64(1) << Int64($0)) } ?? mask
             }
         }
-    }
-}
-
-/// The use facts of a request being built: their slots and the typed values given.
-struct UseFactsBuilder {
-    private var slots: [Int64]
-    private var given: [UseRequest.GivenFact?]
-
-    /// A builder for a policy with `count` use facts, all unknown.
-    init(count: Int) {
-        slots = Array(repeating: Program.unknownSlot, count: count)
-        given = Array(repeating: nil, count: count)
-    }
-
-    /// Sets a fact to a value already typed against its declaration.
-    mutating func set(_ declaration: FactDeclaration, _ value: FactValue, slot: Int64) {
-        slots[declaration.slot] = slot
-        given[declaration.slot] = UseRequest.GivenFact(name: declaration.name, value: value)
-    }
-
-    /// The request for a tool, with the facts set so far.
-    func request(toolQuery: String, toolIndex: Int?, today: CivilDate) -> UseRequest {
-        UseRequest(toolQuery: toolQuery, toolIndex: toolIndex, slots: slots, today: today, facts: given.compactMap { $0 })
     }
 }
 

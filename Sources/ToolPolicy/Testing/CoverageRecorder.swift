@@ -83,7 +83,7 @@ struct CoverageRecorder {
         let row = policy.catalogRow(request)
         let width = policy.toolFacts.count
         return Context(
-            toolFacts: Array(policy.catalogSlots[row * width ..< (row + 1) * width]), useFacts: request.slots,
+            toolFacts: Array(policy.catalogSlots[row * width ..< (row + 1) * width]), useFacts: request.slots.withUnsafeBufferPointer(Array.init),
             toolIndex: Int64(request.toolIndex ?? -1), standing: policy.standings[row], today: request.today.days
         )
     }

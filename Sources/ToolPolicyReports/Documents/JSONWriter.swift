@@ -13,6 +13,11 @@ package struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends JSON already written (a pre-rendered fragment).
+    package mutating func append(_ fragment: [UInt8]) {
+        bytes.append(contentsOf: fragment)
+    }
+
     /// Appends `"key":` for a key that needs no escaping.
     package mutating func key(_ key: StaticString) {
         bytes.append(0x22)

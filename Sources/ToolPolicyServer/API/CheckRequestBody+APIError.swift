@@ -10,13 +10,18 @@ extension CheckRequestBody {
         do { self = try CheckRequestBody(mapping: bytes) } catch { throw APIError(error) }
     }
 
-    /// The request built against `policy`.
+    /// The request built against `policy`, the default or a profile of `loaded`, whose
+    /// memo gives the near misses of the tool name.
     ///
     /// - Throws: ``APIError`` 422 listing every fact that is not declared or whose value
     ///   is outside its type, with the allowed values; naming a bad date; or
     ///   `unknown_tool` with the candidates of a near miss.
-    func request(in policy: Policy) throws(APIError) -> UseRequest {
-        do { return try useRequest(in: policy) } catch { throw APIError(error) }
+    func request(in policy: Policy, of loaded: LoadedPolicy) throws(APIError) -> UseRequest {
+        do {
+            return try useRequest(in: policy) { loaded.nearMisses.nearMisses(of: $0, in: policy) }
+        } catch {
+            throw APIError(error)
+        }
     }
 
     /// `date`, or today in UTC.

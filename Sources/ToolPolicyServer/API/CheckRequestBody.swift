@@ -124,12 +124,18 @@ struct CheckRequestBody: Sendable {
     ///   whose value is outside its type; ``Problem/invalid(path:message:)`` for an empty
     ///   tool or a bad date.
     func useRequest(in policy: Policy) throws(Problem) -> UseRequest {
+        try useRequest(in: policy) { policy.nearMisses(of: $0).map { ($0.id, $0.name) } }
+    }
+
+    /// The request built against `policy`, with the near misses of a tool name from
+    /// `nearMisses` (the server remembers them per name).
+    func useRequest(in policy: Policy, nearMisses: (String) -> [(id: String, name: String)]) throws(Problem) -> UseRequest {
         guard !tool.allSatisfy(\.isWhitespace) else { throw Problem.invalid(path: "tool", message: "`tool` is empty") }
         let today = try Self.parseDay(date)
         // A near miss of a listed tool is a typing mistake: ask, with the candidates.
-        let candidates = policy.nearMisses(of: tool)
+        let candidates = nearMisses(tool)
         if !candidates.isEmpty {
-            throw Problem.nearMiss(tool: tool, candidates: candidates.map { ($0.id, $0.name) })
+            throw Problem.nearMiss(tool: tool, candidates: candidates)
         }
         let (request, errors) = policy.collectingRequest(tool: tool, facts: use, today: today)
         guard errors.isEmpty else { throw Problem.invalidFacts(errors) }

@@ -32,11 +32,12 @@ struct DecisionController<Context: RequestContext> {
         }
         let body = try CheckRequestBody(json: bytes)
         let policy = try loaded.policy(named: body.profile)
-        let useRequest = try body.request(in: policy)
+        let useRequest = try body.request(in: policy, of: loaded)
         var decision = policy.decide(useRequest)
         decision.waysToComply = policy.remedies(for: useRequest)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
-        let line = DecisionLogLine.Prepared(decision)
+        let json = loaded.decisionFragments(of: policy).map(decision.jsonBytes(using:)) ?? decision.jsonBytes
+        let line = services.decisionLog == nil ? DecisionLogLine.Prepared(answer: json) : DecisionLogLine.Prepared(decision, json: json)
         try services.log { $0.record(line, requestID: context.id, route: "/v1/check") }
         services.answers.store(.init(logLine: line, verdict: decision.verdict, profile: policy.profileName), for: key)
         services.metrics.cacheLookup(hit: false, bytes: services.answers.bytes)
@@ -51,7 +52,7 @@ struct DecisionController<Context: RequestContext> {
         let loaded = try services.policy()
         let policy = try loaded.policy(named: body.profile)
         let templates = try loaded.requireTemplates()
-        let useRequest = try body.request(in: policy)
+        let useRequest = try body.request(in: policy, of: loaded)
         var decision = policy.decide(useRequest)
         decision.waysToComply = policy.remedies(for: useRequest)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)

@@ -1,5 +1,6 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
 package import ToolPolicy
 
 /// The server's metrics, through swift-metrics into a Prometheus registry of its own (not
@@ -11,6 +12,15 @@ package struct ServerMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let openConnections: CoreMetrics.Gauge
     private let cacheBytes: CoreMetrics.Gauge
+    private let cacheHits: CoreMetrics.Counter
+    private let cacheMisses: CoreMetrics.Counter
+    /// The decision counters made so far, by verdict and profile: made once each, since
+    /// making one looks its labels up in the registry (`/v1/check` counts every answer).
+    private let decisionCounters = DecisionCounters()
+
+    private final class DecisionCounters: Sendable {
+        let made = Mutex<[String: CoreMetrics.Counter]>([:])
+    }
 
     /// The latency buckets, in seconds: 1 ms to 10 s.
     static let latencyBuckets: [Duration] = [
@@ -33,9 +43,10 @@ package struct ServerMetrics: Sendable {
             CoreMetrics.Counter(label: "toolpolicy_reloads_total", dimensions: [("outcome", outcome)], factory: factory).increment(by: 0)
         }
         CoreMetrics.Counter(label: "toolpolicy_decision_log_write_failures_total", factory: factory).increment(by: 0)
-        for outcome in ["hit", "miss"] {
-            CoreMetrics.Counter(label: "toolpolicy_answer_cache_lookups_total", dimensions: [("outcome", outcome)], factory: factory).increment(by: 0)
-        }
+        cacheHits = CoreMetrics.Counter(label: "toolpolicy_answer_cache_lookups_total", dimensions: [("outcome", "hit")], factory: factory)
+        cacheMisses = CoreMetrics.Counter(label: "toolpolicy_answer_cache_lookups_total", dimensions: [("outcome", "miss")], factory: factory)
+        cacheHits.increment(by: 0)
+        cacheMisses.increment(by: 0)
     }
 
     /// One request answered: its route pattern, status and duration.
@@ -49,8 +60,15 @@ package struct ServerMetrics: Sendable {
     /// `count` decisions with `verdict` under `profile`.
     func decisions(_ verdict: Verdict, profile: String, count: Int = 1) {
         guard count > 0 else { return }
-        CoreMetrics.Counter(label: "toolpolicy_decisions_total", dimensions: [("verdict", verdict.rawValue), ("profile", profile)], factory: factory)
-            .increment(by: count)
+        let key = verdict.rawValue + " " + profile
+        let counter = decisionCounters.made.withLock { made in
+            if let counter = made[key] { return counter }
+            let counter = CoreMetrics.Counter(label: "toolpolicy_decisions_total", dimensions: [("verdict", verdict.rawValue), ("profile", profile)],
+                                              factory: factory)
+            made[key] = counter
+            return counter
+        }
+        counter.increment(by: count)
     }
 
     /// A reload (SIGHUP) attempted.
@@ -65,7 +83,7 @@ package struct ServerMetrics: Sendable {
 
     /// An answer-cache lookup, and the bytes the cache holds after it.
     func cacheLookup(hit: Bool, bytes: Int) {
-        CoreMetrics.Counter(label: "toolpolicy_answer_cache_lookups_total", dimensions: [("outcome", hit ? "hit" : "miss")], factory: factory).increment()
+        (hit ? cacheHits : cacheMisses).increment()
         cacheBytes.record(bytes)
     }
 

@@ -19,9 +19,23 @@ enum DecisionLogLine {
 
         /// The parts of `decision`'s line.
         init(_ decision: Decision) {
-            self.init(decisionJSON: decision.jsonBytes, digest: decision.policy.digest,
+            self.init(decision, json: decision.jsonBytes)
+        }
+
+        /// The parts of `decision`'s line, with its JSON already written.
+        init(_ decision: Decision, json: [UInt8]) {
+            self.init(decisionJSON: json, digest: decision.policy.digest,
                       request: .init(tool: decision.tool.query, use: decision.use, date: decision.date),
                       rulesFired: decision.rulesFired, verdict: decision.verdict)
+        }
+
+        /// The answer alone, for a server that keeps no decision log: the line's other
+        /// parts are left empty, since no line is ever written.
+        init(answer json: [UInt8]) {
+            decision = json
+            asked = []
+            rulesFired = []
+            verdict = []
         }
 
         /// The parts of a line from its fields.
@@ -114,6 +128,11 @@ enum DecisionLogLine {
 }
 
 extension Decision {
+    /// The rules whose condition held for this request (``DecisionDocument/rulesFired``).
+    var rulesFired: [String] { document.rulesFired }
+}
+
+extension DecisionDocument {
     /// The rules whose condition held for this request: the reasons, the conditions met
     /// or violated, and the advice given, without duplicates, in that order.
     var rulesFired: [String] {

@@ -17,19 +17,45 @@ package struct LoadedPolicy: Sendable {
     package let warnings: [Diagnostic]
     /// Every profile of the folder, compiled with the default and reloaded with it, for a
     /// request that names its profile (`"profile": "poitiers"`).
-    package var profiles: [String: Policy] = [:]
+    package let profiles: [String: Policy]
     /// The policy folder's letter and page templates; `nil` when it has none.
-    package var templates: PolicyTemplates?
+    package let templates: PolicyTemplates?
+    /// The digests of the default and of every profile, joined: what an answer may depend
+    /// on, so the answer cache's key holds it. Computed once, at load.
+    package let digests: String
+    /// The pre-rendered parts of the decisions of the default and of every profile, by
+    /// profile name: built at load, so a reload brings new ones.
+    private let fragments: [String: DecisionFragments]
+    /// The near misses of the tool names asked since this load.
+    let nearMisses = NearMissMemo()
+
+    /// A loaded policy, its profiles and templates, with the digests and the decision
+    /// fragments computed from them.
+    package init(policy: Policy, loadedAt: Date, loadMilliseconds: Double, sources: [String], warnings: [Diagnostic],
+                 profiles: [String: Policy] = [:], templates: PolicyTemplates? = nil) {
+        self.policy = policy
+        self.loadedAt = loadedAt
+        self.loadMilliseconds = loadMilliseconds
+        self.sources = sources
+        self.warnings = warnings
+        self.profiles = profiles
+        self.templates = templates
+        digests = ([policy.digest] + profiles.keys.sorted().compactMap { profiles[$0]?.digest }).joined(separator: ",")
+        var fragments = profiles.mapValues(DecisionFragments.init(policy:))
+        fragments[policy.profileName] = DecisionFragments(policy: policy)
+        self.fragments = fragments
+    }
+
+    /// The pre-rendered parts of the decisions of `policy`, the default or a profile of
+    /// this load (``DecisionFragments`` checks that they are that policy's).
+    package func decisionFragments(of policy: Policy) -> DecisionFragments? {
+        fragments[policy.profileName]
+    }
 
     /// The templates, or the 503 that says the folder has none.
     package func requireTemplates() throws(APIError) -> PolicyTemplates {
         guard let templates else { throw .noTemplates }
         return templates
-    }
-
-    /// The digests of the default and of every profile: what an answer may depend on.
-    package var digests: String {
-        ([policy.digest] + profiles.keys.sorted().compactMap { profiles[$0]?.digest }).joined(separator: ",")
     }
 
     /// The policy a request names, or the default (`--profile`) when it names none.

@@ -130,7 +130,7 @@ struct LintReport: Decodable {
         var findings: [String: Decision.Finding.Status]
         var unknownFacts: [String]
         var problems: [RowProblem]
-        var decision: Decision?
+        var decision: DecisionDocument?
 
         private enum CodingKeys: String, CodingKey { case row, line, tool, verdict, findings, unknownFacts, problems, decision }
 
@@ -143,7 +143,7 @@ struct LintReport: Decodable {
             findings = try container.decodeIfPresent([String: Decision.Finding.Status].self, forKey: .findings) ?? [:]
             unknownFacts = try container.decodeIfPresent([String].self, forKey: .unknownFacts) ?? []
             problems = try container.decodeIfPresent([RowProblem].self, forKey: .problems) ?? []
-            decision = try container.decodeIfPresent(Decision.self, forKey: .decision)
+            decision = try container.decodeIfPresent(DecisionDocument.self, forKey: .decision)
         }
     }
 

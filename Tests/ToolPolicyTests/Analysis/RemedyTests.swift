@@ -38,7 +38,7 @@ import Testing
             #expect(now == .allowed || (verdict == .denied && now == .conditional), "\(remedy.changes) gives \(now)")
             #expect(remedy.by == (remedy.changes.contains { $0.fact == "dpa_signed" } ? .school : .requester))
             for change in remedy.changes {
-                #expect(change.from == request.facts.first { $0.name == change.fact }?.value)
+                #expect(change.from == policy.givenFacts(of: request).first { $0.name == change.fact }?.value)
             }
         }
     }

@@ -1,0 +1,97 @@
+/// The flat tables the evaluator reads, copied once per policy into memory of their own and
+/// read through raw pointers, so that evaluating a request retains and copies nothing.
+///
+/// Immutable once built: the buffers are written by `init` only and freed by `deinit`,
+/// which is why the class may be shared between threads.
+final class EvaluationTables: @unchecked Sendable {
+    /// The program's nodes.
+    let nodes: UnsafeMutableBufferPointer<Program.Node>
+    /// Every tool's fact slots, a row of ``toolFactCount`` per tool, then the unlisted row.
+    let catalogSlots: UnsafeMutableBufferPointer<Int64>
+    /// Each catalog row's standing, then `unlisted`.
+    let standings: UnsafeMutableBufferPointer<Int64>
+    /// Per catalog row and rule, the folded condition node: `row * ruleCount + rule`.
+    let conditionNodes: UnsafeMutableBufferPointer<Int32>
+    /// The same for requirements; -1 where the rule has none.
+    let requirementNodes: UnsafeMutableBufferPointer<Int32>
+    /// The forbid rules, the require rules, and the others (review, permit, advise).
+    let forbids, requires, others: UnsafeMutableBufferPointer<Int32>
+    /// The review rules and the permit rules, as masks over a trace.
+    let reviews, permits: RuleMask
+    /// The number of rules, of tool facts, and the row of an unlisted tool.
+    let ruleCount, toolFactCount, unlistedRow: Int
+
+    init(program: Program, catalogSlots: [Int64], standings: [Int64], indices: Policy.RuleIndices, ruleCount: Int, toolFactCount: Int) {
+        nodes = Self.copy(program.nodes)
+        self.catalogSlots = Self.copy(catalogSlots)
+        self.standings = Self.copy(standings)
+        conditionNodes = Self.copy(indices.foldedConditions)
+        requirementNodes = Self.copy(indices.foldedRequirements)
+        forbids = Self.copy(indices.forbid.map(Int32.init))
+        requires = Self.copy(indices.require.map(Int32.init))
+        others = Self.copy(indices.others.map(Int32.init))
+        reviews = RuleMask(indices.review)
+        permits = RuleMask(indices.permit)
+        self.ruleCount = ruleCount
+        self.toolFactCount = toolFactCount
+        unlistedRow = standings.count - 1
+    }
+
+    deinit {
+        for buffer in [conditionNodes, requirementNodes, forbids, requires, others] { buffer.deallocate() }
+        nodes.deallocate()
+        catalogSlots.deallocate()
+        standings.deallocate()
+    }
+
+    /// A buffer of its own holding `array` (at least one element's room, so its base
+    /// address is never nil).
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
+    }
+}
+
+extension EvaluationTables {
+    /// Evaluates every rule of a catalog row into the trace, then applies the precedence.
+    @inline(__always)
+    func decide(_ env: Environment, row: Int, listed: Bool, trace: inout EvaluationTrace) -> Verdict {
+        let nodes = UnsafeBufferPointer(nodes)
+        let conditions = UnsafeBufferPointer(rebasing: conditionNodes[row * ruleCount ..< (row + 1) * ruleCount])
+        let requirements = UnsafeBufferPointer(rebasing: requirementNodes[row * ruleCount ..< (row + 1) * ruleCount])
+        trace.conditions.reset()
+        trace.requirements.reset()
+        var denied = false
+        var pending = false
+        for rule in forbids {
+            let index = Int(rule)
+            let truth = Program.evaluate(conditions[index], nodes, env)
+            trace.conditions.mark(index, truth)
+            denied = denied || truth == .true
+            pending = pending || truth == .unknown
+        }
+        for rule in requires {
+            let index = Int(rule)
+            let node = conditions[index]
+            let when = node < 0 ? Truth.true : Program.evaluate(node, nodes, env)
+            let required = Program.evaluate(requirements[index], nodes, env)
+            trace.conditions.mark(index, when)
+            trace.requirements.mark(index, required)
+            if when == .true, required == .false { denied = true }
+            if when != .false, required != .true { pending = true }
+        }
+        for rule in others {
+            let index = Int(rule)
+            trace.conditions.mark(index, Program.evaluate(conditions[index], nodes, env))
+        }
+        // A tool absent from the catalog is reviewed whatever the use: the academy's review
+        // path comes first; the forbids that hold are listed with it.
+        if !listed { return .review }
+        if denied { return .denied }
+        if trace.conditions.anyTrue(in: reviews) { return .review }
+        let permitted = trace.conditions.anyTrue(in: permits)
+        if !permitted, !trace.conditions.anyUnknown(in: permits) { return .denied }
+        return pending || !permitted ? .conditional : .allowed
+    }
+}

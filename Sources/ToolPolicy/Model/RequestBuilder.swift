@@ -1,0 +1,150 @@
+/// Builds requests for one policy from fact handles, in fixed inline storage: the facts
+/// are resolved once (``Policy/useFact(_:)``), and each request is filled with no lookup by
+/// name and no heap allocation.
+///
+/// ```swift
+/// let mode = policy.useFact("mode")!
+/// var builder = policy.requestBuilder(today: .today)
+/// builder.tool(named: "Zoom")
+/// try builder.set(mode, text: "web")
+/// let verdict = policy.verdict(for: builder.request, trace: &trace)
+/// ```
+///
+/// A builder can be reused: ``reset()`` clears the tool and the facts.
+public struct RequestBuilder: Sendable {
+    private let storage: Policy.Storage
+    private var toolQuery = ""
+    private var tool: Int32 = -1
+    private var slots: UseSlots
+    private var texts: [UseRequest.GivenText]?
+    /// The day the requests are evaluated for.
+    public var today: CivilDate
+
+    init(_ storage: Policy.Storage, today: CivilDate) {
+        self.storage = storage
+        self.today = today
+        slots = UseSlots(count: storage.useFacts.count)
+    }
+
+    /// The request as built so far.
+    public var request: UseRequest {
+        UseRequest(toolQuery: toolQuery, tool: tool, slots: slots, today: today, texts: texts)
+    }
+
+    /// Clears the tool and every fact, keeping the day.
+    public mutating func reset() {
+        toolQuery = ""
+        tool = -1
+        slots = UseSlots(count: storage.useFacts.count)
+        texts = nil
+    }
+
+    /// Sets the tool by the name the requester gave (id, display name or alias; case,
+    /// accents, spaces and dashes ignored). A name the catalog does not list is kept: the
+    /// request is then for an unlisted tool.
+    public mutating func tool(named name: String) {
+        toolQuery = name
+        tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
+    }
+
+    /// Sets the tool to a catalog index already resolved from its name.
+    mutating func tool(_ query: String, index: Int?) {
+        toolQuery = query
+        tool = index.map(Int32.init) ?? -1
+    }
+
+    /// Sets a fact to a value typed once (``Policy/value(_:of:)``).
+    public mutating func set(_ value: FactValueHandle) {
+        check(value.fact)
+        slots[value.fact.slot] = value.slot
+        setText(value.text, at: value.fact.slot)
+    }
+
+    /// Sets a fact from text as a list or a form gives it (`web`, `navigateur`, `oui`,
+    /// `pupils,staff`, `25`, `2026-09-01`); empty text leaves it unknown.
+    ///
+    /// - Throws: ``RequestError`` when the text is not a value of the fact; the fact is
+    ///   then unknown.
+    public mutating func set(_ fact: UseFactHandle, text: String) throws(RequestError) {
+        check(fact)
+        if let slot = spelled(text, fact) {
+            slots[fact.slot] = slot
+            return
+        }
+        try set(fact, .string(text))
+    }
+
+    /// Sets a fact to a typed value (`.enumeration("web")`, `.bool(true)`); a text value
+    /// (`.string("oui")`) is parsed against the fact's type.
+    ///
+    /// - Throws: ``RequestError`` when the value does not fit the fact's type; the fact is
+    ///   then unknown.
+    public mutating func set(_ fact: UseFactHandle, _ value: FactValue) throws(RequestError) {
+        check(fact)
+        switch (value, storage.spellings[fact.slot].kind) {
+        case (.bool(let flag), .bool):
+            slots[fact.slot] = flag ? 1 : 0
+            return
+        case (.enumeration(let text), .oneOf), (.string(let text), .oneOf), (.string(let text), .bool), (.string(let text), .setOf):
+            if let slot = spelled(text, fact) {
+                slots[fact.slot] = slot
+                return
+            }
+        default:
+            break
+        }
+        slots[fact.slot] = Program.unknownSlot
+        setText(nil, at: fact.slot)
+        let declaration = storage.useFacts[fact.slot]
+        guard let (typed, slot) = try Policy(storage: storage).typed(value, as: declaration) else { return }
+        slots[fact.slot] = slot
+        if case .string(let text) = typed { setText(text, at: fact.slot) }
+    }
+
+    /// Leaves a fact unknown.
+    public mutating func clear(_ fact: UseFactHandle) {
+        check(fact)
+        slots[fact.slot] = Program.unknownSlot
+        setText(nil, at: fact.slot)
+    }
+
+    /// The slot of a common spelling of the fact's values, or of a list of them for a
+    /// set (`pupils,staff`); `nil` sends the text to the full parser.
+    private func spelled(_ text: String, _ fact: UseFactHandle) -> Int64? {
+        let spellings = storage.spellings[fact.slot]
+        if spellings.slots.count == 0 { return nil }
+        if let slot = spellings.slots.value(of: text) { return slot }
+        guard spellings.kind == .setOf else { return nil }
+        let table = spellings.slots
+        var mask: Int64 = 0
+        var any = false
+        var rest = text[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "," || $0 == "|" } ?? rest.endIndex
+            let word = String(rest[..<end]).trimmingWhitespace()
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if word.isEmpty { continue }
+            guard let bit = table.value(of: word) else { return nil }
+            mask |= bit
+            any = true
+        }
+        return any ? mask : nil
+    }
+
+    private mutating func setText(_ text: String?, at slot: Int) {
+        texts?.removeAll { $0.slot == slot }
+        if let text { texts = (texts ?? []) + [UseRequest.GivenText(slot: slot, text: text)] }
+        if texts?.isEmpty == true { texts = nil }
+    }
+
+    private func check(_ fact: UseFactHandle) {
+        precondition(fact.policy == ObjectIdentifier(storage), "a fact handle of another policy")
+    }
+}
+
+extension Policy {
+    /// A builder of requests to this policy, for the given day.
+    public func requestBuilder(today: CivilDate) -> RequestBuilder {
+        RequestBuilder(storage, today: today)
+    }
+}

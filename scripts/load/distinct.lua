@@ -1,0 +1,98 @@
+-- wrk script for `POST /v1/check` where every body is one the server has never seen, so
+-- its answer cache never hits and every request is read, decided and written.
+--
+--   wrk -t2 -c16 -d10s --latency -s scripts/load/distinct.lua http://127.0.0.1:PORT/v1/check
+--
+-- Request k of thread t takes combination k * 7919 modulo 11,520 (a prime stride, so that
+-- a short run still sees them all), read in mixed radix: the tool (catalog ids, names,
+-- aliases and unlisted names), then mode, computer, accounts, audience and recorded, each
+-- with an "unknown" choice (the fact left out or `null`). `participants` carries the
+-- request's number, t * 10^9 + k: a valid integer fact that no rule of the default
+-- profile reads, so no two bodies are alike and the answers cover the whole mix.
+--
+-- done() prints the answers by status and, from every 8th 200 answer, the verdicts:
+-- `status 200: N`, `non-200: N`, then `verdict allowed: N` and so on (sampled).
+-- scripts/http-bench.sh reads those lines.
+
+local tools = {
+  "cned", "Ma classe à la maison (CNED)", "via", "renavisio", "rendez-vous",
+  "scaleway", "ovh", "visio-agents", "bbb-visio-ecoles", "bbb moodle", "zoom",
+  "GoToMeeting", "ms teams", "starleaf", "skype", "discord", "outil-inconnu",
+  "Jitsi Meet", "Whereby", "tchap visio",
+}
+local modes = { '"mode":"web",', '"mode":"install",', '' }
+local computers = { '"computer":"pedagogical",', '"computer":"administrative",', '"computer":"personal",', '"computer":null,' }
+local accounts = { '"accounts":["none"],', '"accounts":["staff"],', '"accounts":["pupils"],', '' }
+local audiences = { '"audience":["pupils"],', '"audience":["staff"],', '"audience":["staff","external"],', '' }
+local recorded = { '"recorded":false,', '"recorded":true,', '"recorded":null,' }
+
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  k = 0
+  statuses = {}
+  verdicts = {}
+  answered = 0
+  -- Every combination's body up to `"participants":`, built once: 20 x 3 x 4 x 4 x 4 x 3.
+  prefixes = {}
+  for n = 0, #tools * #modes * #computers * #accounts * #audiences * #recorded - 1 do
+    local rest = n
+    local function pick(list)
+      local item = list[rest % #list + 1]
+      rest = math.floor(rest / #list)
+      return item
+    end
+    local tool = pick(tools)
+    prefixes[n + 1] = '{"tool":"' .. tool .. '","use":{' .. pick(modes) .. pick(computers) .. pick(accounts)
+      .. pick(audiences) .. pick(recorded) .. '"participants":'
+  end
+  head = "POST " .. wrk.path .. " HTTP/1.1\r\nHost: " .. wrk.headers["Host"]
+    .. "\r\nContent-Type: application/json\r\nContent-Length: "
+end
+
+-- Body number k of this thread: its combination, then the number t * 10^9 + k.
+function request()
+  k = k + 1
+  local body = prefixes[(k * 7919) % #prefixes + 1] .. string.format("%d", id * 1000000000 + k) .. "}}"
+  return head .. #body .. "\r\n\r\n" .. body
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if status ~= 200 then return end
+  answered = answered + 1
+  if answered % 8 ~= 0 then return end
+  local verdict = body:match('"verdict":"(%a+)","waysToComply"')
+  if verdict then verdicts[verdict] = (verdicts[verdict] or 0) + 1 end
+end
+
+local function total(name)
+  local totals, keys = {}, {}
+  for _, thread in ipairs(threads) do
+    for key, count in pairs(thread:get(name)) do
+      if totals[key] == nil then table.insert(keys, key) end
+      totals[key] = (totals[key] or 0) + count
+    end
+  end
+  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  return totals, keys
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  local totals, codes = total("statuses")
+  io.write("Responses by status (Lua):\n")
+  for _, code in ipairs(codes) do
+    io.write(string.format("  status %d: %d\n", code, totals[code]))
+    if code ~= 200 then bad = bad + totals[code] end
+  end
+  io.write(string.format("  non-200: %d\n", bad))
+  local counts, names = total("verdicts")
+  io.write("Verdicts of every 8th 200 answer (Lua):\n")
+  for _, name in ipairs(names) do io.write(string.format("  verdict %s: %d\n", name, counts[name])) end
+end
