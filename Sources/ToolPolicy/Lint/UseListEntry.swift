@@ -103,6 +103,23 @@ public struct LintOutcome: Sendable, Hashable {
     /// The rules whose condition held: the reasons, the conditions met or violated and
     /// the advice, without duplicates, in that order (the decision log groups rows by them).
     public var rulesFired: [String]
+    /// Which distinct use of the run this is, numbered from 1 as first seen (0 for an
+    /// outcome made outside a run): a reporter renders each use's row once and keys it by
+    /// this number. Not part of the outcome's value: `==` ignores it.
+    package var use = 0
+
+    /// Whether two outcomes say the same, whatever their use numbers.
+    public static func == (lhs: LintOutcome, rhs: LintOutcome) -> Bool {
+        lhs.verdict == rhs.verdict && lhs.findings == rhs.findings && lhs.unknownFacts == rhs.unknownFacts && lhs.rulesFired == rhs.rulesFired
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(verdict)
+        hasher.combine(findings)
+        hasher.combine(unknownFacts)
+        hasher.combine(rulesFired)
+    }
 
     /// The outcome of a decision.
     public init(_ decision: Decision) {

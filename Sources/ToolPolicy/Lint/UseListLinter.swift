@@ -61,6 +61,8 @@ public struct UseListLinter: Sendable {
         var cells: [[String: Cell]] = []
         /// The outcome of each distinct use seen, at most ``UseListLinter/rememberedOutcomes``.
         var outcomes: [UseKey: LintOutcome] = [:]
+        /// The number of distinct uses decided so far (``LintOutcome/use``).
+        var uses = 0
 
         /// Creates an empty binding; columns are resolved as rows name them.
         public init() {}
@@ -208,7 +210,9 @@ public struct UseListLinter: Sendable {
         let request = builder.request
         let verdict = policy.verdict(for: request, trace: &trace)
         let decision = Decision(policy: policy, request: request, verdict: verdict, trace: trace)
-        let outcome = LintOutcome(decision)
+        var outcome = LintOutcome(decision)
+        columns.uses += 1
+        outcome.use = columns.uses
         if columns.outcomes.count >= Self.rememberedOutcomes { columns.outcomes.removeAll(keepingCapacity: true) }
         columns.outcomes[key] = outcome
         return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: outcome, decision: explain ? decision.document : nil)

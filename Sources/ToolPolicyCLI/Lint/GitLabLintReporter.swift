@@ -14,6 +14,7 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     private var first = true
 
     private var words: ListPresenter
+    private var templates = RowTemplates()
     /// The list's path as a JSON string, written in every issue.
     private let pathJSON: String
 
@@ -35,9 +36,10 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     /// A fingerprint unique per list, row, rule and finding: GitLab keeps only the first
-    /// issue of a fingerprint, so two rows breaking one rule must not share one.
+    /// issue of a fingerprint, so two rows breaking one rule must not share one. 32 hex
+    /// digits: 16 of a SHA-256 of the list, rule and finding, then the row's 16.
     static func fingerprint(path: String, row: Int, rule: String, index: Int) -> String {
-        String(SHA256.hex(Array("\(path)\u{0}\(row)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(32))
+        String(SHA256.hex(Array("\(path)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(16)) + RowTemplate.hex16(row)
     }
 
     private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0) {
@@ -58,6 +60,29 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            return write(template, result: result, line: line)
+        }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
+        // Rendered as if not first, so every issue starts with its `,`.
+        let (wasFirst, mark) = (first, output.beginCapture())
+        first = false
+        write(RowTemplates.marked(result))
+        let template = RowTemplate(rendered: output.endCapture(from: mark))
+        first = wasFirst
+        templates.remember(template, for: result)
+        write(template, result: result, line: line)
+    }
+
+    /// Writes a row's issues from its template; the first issue of the document goes
+    /// without the template's leading `,`.
+    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
+        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
+        if !template.isEmpty { first = false }
+    }
+
+    /// Writes a row's issues: one per finding, or per problem of a malformed row.
+    private mutating func write(_ result: LintResult) {
         let labels = words.labels
         let prefix = words.row(result)
         guard let verdict = result.verdict else {

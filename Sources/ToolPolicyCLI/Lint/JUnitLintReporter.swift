@@ -15,6 +15,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     private var warnings: [RowProblem] = []
 
     private var words: ListPresenter
+    private var templates = RowTemplates()
     /// The list's path, escaped, written in every case.
     private let escapedPath: String
 
@@ -50,6 +51,20 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            template.write(row: result.row, line: line, into: &cases)
+        } else if let line = result.line, RowTemplates.applies(to: result) {
+            let template = RowTemplate(rendered: testCase(RowTemplates.marked(result)))
+            templates.remember(template, for: result)
+            template.write(row: result.row, line: line, into: &cases)
+        } else {
+            cases.append(contentsOf: testCase(result))
+        }
+        if cases.count >= Self.spillBytes { spillCases() }
+    }
+
+    /// A row's test case, as a line of UTF-8.
+    private mutating func testCase(_ result: LintResult) -> [UInt8] {
         let labels = words.labels
         let name = "row \(result.row)\(result.line.map { " (line \($0))" } ?? ""): \(result.tool.isEmpty ? "?" : result.tool)"
         var body = ""
@@ -74,8 +89,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
             let first = result.problems.first.map { $0.text.text(in: context.language) } ?? "malformed row"
             body = "<error type=\"malformed-row\" message=\"\(Self.escape(first))\">\(Self.escape(details))</error>"
         }
-        cases.append(contentsOf: "    <testcase classname=\"toolpolicy.\(escapedPath)\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n".utf8)
-        if cases.count >= Self.spillBytes { spillCases() }
+        return Array("    <testcase classname=\"toolpolicy.\(escapedPath)\" name=\"\(Self.escape(name))\" time=\"0\">\(body)</testcase>\n".utf8)
     }
 
     /// The most bytes of test cases held in memory.

@@ -29,6 +29,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         ("unreadable-list", LocalizedText(fr: "La liste n'a pas pu être lue jusqu'au bout.", en: "The list could not be read to its end.")),
     ]
     private var words: ListPresenter
+    private var templates = RowTemplates()
 
     init(context: LintContext) {
         self.context = context
@@ -80,6 +81,29 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            return write(template, result: result, line: line)
+        }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
+        // Rendered as if not first, so every result starts with its `,`.
+        let (wasFirst, mark) = (first, output.beginCapture())
+        first = false
+        write(RowTemplates.marked(result))
+        let template = RowTemplate(rendered: output.endCapture(from: mark))
+        first = wasFirst
+        templates.remember(template, for: result)
+        write(template, result: result, line: line)
+    }
+
+    /// Writes a row's results from its template; the first result of the document goes
+    /// without the template's leading `,`.
+    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
+        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
+        if !template.isEmpty { first = false }
+    }
+
+    /// Writes a row's results: one per finding, or per problem of a malformed row.
+    private mutating func write(_ result: LintResult) {
         let labels = words.labels
         let prefix = words.row(result)
         guard let verdict = result.verdict else {

@@ -11,6 +11,7 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
     package var output: OutputBuffer
     private var first = true
     private var rules = LintRulesTable()
+    private var templates = RowTemplates()
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// A reporter writing to standard output, or to memory for an HTTP body.
@@ -29,9 +30,15 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
 
     package mutating func report(_ result: LintResult) {
         output.write(first ? "\n" : ",\n")
-        output.write(bytes: result.jsonBytes)
-        if let outcome = result.outcome { rules.add(outcome) }
         first = false
+        if let line = result.line, let template = templates[result] {
+            return output.write(template, row: result.row, line: line)
+        }
+        if let outcome = result.outcome { rules.add(outcome) }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return output.write(bytes: result.jsonBytes) }
+        let template = RowTemplate(rendered: RowTemplates.marked(result).jsonBytes)
+        templates.remember(template, for: result)
+        output.write(template, row: result.row, line: line)
     }
 
     package mutating func finish(summary: LintSummary, readError: ListReadError?) {
