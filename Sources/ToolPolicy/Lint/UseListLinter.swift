@@ -63,6 +63,9 @@ public struct UseListLinter: Sendable {
         var outcomes: [UseKey: LintOutcome] = [:]
         /// The number of distinct uses decided so far (``LintOutcome/use``).
         var uses = 0
+        /// Scratch buffers of ``UseListLinter/check(_:columns:trace:)``, kept between rows.
+        var slots: [Int64] = []
+        var filledBy: [Int] = []
 
         /// Creates an empty binding; columns are resolved as rows name them.
         public init() {}
@@ -130,10 +133,21 @@ public struct UseListLinter: Sendable {
     /// and no decision; it never stops the other rows.
     public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var slots = Array(repeating: Program.unknownSlot, count: policy.useFacts.count)
+        // The row's typed slots and the cell that filled the tool (index 0) or each fact
+        // (1 + slot), -1 for none: buffers of the binding, reused from row to row.
+        var slots = columns.slots
+        var filledBy = columns.filledBy
+        columns.slots = []
+        columns.filledBy = []
+        if slots.count != policy.useFacts.count { slots = Array(repeating: Program.unknownSlot, count: policy.useFacts.count) }
+        if filledBy.count != policy.useFacts.count + 1 { filledBy = Array(repeating: -1, count: policy.useFacts.count + 1) }
+        for index in slots.indices { slots[index] = Program.unknownSlot }
+        for index in filledBy.indices { filledBy[index] = -1 }
+        defer {
+            columns.slots = slots
+            columns.filledBy = filledBy
+        }
         var problems: [RowProblem] = []
-        // The cell that filled the tool (index 0) or each fact (1 + slot), -1 for none.
-        var filledBy = Array(repeating: -1, count: policy.useFacts.count + 1)
         if !entry.cells.lazy.map(\.column).elementsEqual(columns.lastColumns) {
             columns.lastColumns = entry.cells.map(\.column)
             columns.lastRoles = columns.lastColumns.map { column in
@@ -159,7 +173,7 @@ public struct UseListLinter: Sendable {
             }
             switch role {
             case .tool:
-                if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
+                if case .string(let text)? = value { toolName = text.isTrimmed ? text : text.trimmingWhitespace() }
             case .fact(let slot):
                 switch typedCell(value, slot: slot, columns: &columns) {
                 case .value(_, let typed):
@@ -261,6 +275,15 @@ extension RowProblem {
             hint: LocalizedText(fr: "gardez l'une des deux (les noms sont comparés sans tenir compte de la casse, des accents, de « - » et de « _ »)",
                                 en: "keep one of them (names are compared ignoring case, accents, `-` and `_`)")
         )
+    }
+}
+
+extension String {
+    /// Whether the text starts and ends with a visible ASCII character, so that trimming
+    /// its whitespace would keep it whole (most cells).
+    var isTrimmed: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return (0x21 ... 0x7E).contains(first) && (0x21 ... 0x7E).contains(last)
     }
 }
 

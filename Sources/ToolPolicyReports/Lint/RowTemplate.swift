@@ -123,13 +123,18 @@ package struct RowTemplates: Sendable {
 
     /// Remembers the template of `result`'s outcome and tool.
     package mutating func remember(_ template: RowTemplate, for result: LintResult) {
-        guard let key = Self.key(result) else { return }
+        guard Self.applies(to: result), let key = Self.key(result) else { return }
         if templates.count >= Self.limit { templates.removeAll(keepingCapacity: true) }
         templates[key] = template
     }
 
     /// Whether a row's writing may come from a template.
-    package static func applies(to result: LintResult) -> Bool { key(result) != nil }
+    /// Not for a tool name holding a marker's digits, which would be taken for a hole (such
+    /// a row is never remembered, so it is always written on its own).
+    package static func applies(to result: LintResult) -> Bool {
+        guard key(result) != nil else { return false }
+        return result.tool.utf8.count < 16 || !(result.tool.contains(decimalMarker) || result.tool.contains(hexMarker))
+    }
 
     /// `result` with the marker row and line a template is rendered from.
     package static func marked(_ result: LintResult) -> LintResult {
@@ -144,8 +149,6 @@ package struct RowTemplates: Sendable {
 
     private static func key(_ result: LintResult) -> Key? {
         guard let outcome = result.outcome, outcome.use > 0, result.decision == nil, result.line != nil, result.problems.isEmpty else { return nil }
-        // A tool name holding a marker's digits would be taken for a hole.
-        if result.tool.utf8.count >= 16, result.tool.contains(Self.decimalMarker) || result.tool.contains(Self.hexMarker) { return nil }
         return Key(use: outcome.use, tool: result.tool)
     }
 }
