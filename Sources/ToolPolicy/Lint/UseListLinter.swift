@@ -3,17 +3,17 @@
 /// Columns are named like the `check` options: `tool` and the policy's use facts
 /// (`mode`, `computer`, `accounts`, `audience`, `purpose`, `recorded`, `participants`, …);
 /// dashes and underscores are interchangeable and case is ignored.
-public struct UseListLinter: Sendable {
+package struct UseListLinter: Sendable {
     /// The policy rows are checked against.
-    public let policy: Policy
+    package let policy: Policy
     /// The date rows are evaluated for.
-    public let today: CivilDate
+    package let today: CivilDate
     /// Whether every checked row also carries its full ``Decision`` (`lint --decisions`):
     /// each row is then explained on its own, which costs a decision per row.
-    public let explain: Bool
+    package let explain: Bool
 
     /// Creates a linter.
-    public init(policy: Policy, today: CivilDate, explain: Bool = false) {
+    package init(policy: Policy, today: CivilDate, explain: Bool = false) {
         self.policy = policy
         self.today = today
         self.explain = explain
@@ -21,15 +21,15 @@ public struct UseListLinter: Sendable {
 
     /// The most distinct uses remembered in one run; past it the memory starts afresh, so
     /// a list of millions of distinct rows keeps a flat memory.
-    public static let rememberedOutcomes = 1 << 14
+    package static let rememberedOutcomes = 1 << 14
 
     /// The name of the column that names the tool.
-    public static let toolColumn = "tool"
+    package static let toolColumn = "tool"
 
     /// What the columns and cells of a list mean, resolved once per distinct column name,
     /// tool name and cell text, and the outcome of each distinct use (tool and typed use
     /// facts): a school's list repeats the same few values on every row.
-    public struct Columns: Sendable {
+    package struct Columns: Sendable {
         /// A checked row's use: its tool and the typed value of each use fact.
         struct UseKey: Hashable {
             var tool: Int
@@ -68,12 +68,12 @@ public struct UseListLinter: Sendable {
         var filledBy: [Int] = []
 
         /// Creates an empty binding; columns are resolved as rows name them.
-        public init() {}
+        package init() {}
     }
 
     /// A warning for each column that is neither `tool` nor a use fact (a list may carry
     /// notes; they are ignored, but said).
-    public func unknownColumns(_ columns: [String]) -> [RowProblem] {
+    package func unknownColumns(_ columns: [String]) -> [RowProblem] {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return columns.compactMap { column in
             guard case .ignored = role(of: column), !column.trimmingWhitespace().isEmpty else { return nil }
@@ -93,7 +93,7 @@ public struct UseListLinter: Sendable {
     /// The unknown columns that are near misses of a known one (`outil2` for `tool`,
     /// `mdoe` for `mode`): their cells would be dropped although the list meant them, so
     /// `lint` stops on them unless told to ignore unknown columns.
-    public func misspeltColumns(_ columns: [String]) -> [RowProblem] {
+    package func misspeltColumns(_ columns: [String]) -> [RowProblem] {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return unknownColumns(columns).compactMap { problem in
             guard let close = Suggestion.closest(to: problem.column, in: known) else { return nil }
@@ -125,13 +125,13 @@ public struct UseListLinter: Sendable {
 
     /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
     /// and YAML values too.
-    public static let maximumCellBytes = CSVLimits.standard.maximumCellBytes
+    package static let maximumCellBytes = CSVLimits.standard.maximumCellBytes
 
     /// Checks one row. A row with a missing tool, a bad value, two cells for the same
     /// column (JSON or YAML keys such as `mode` and `Mode`), a cell past
     /// ``maximumCellBytes`` or a problem found while reading is returned with its problems
     /// and no decision; it never stops the other rows.
-    public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
+    package func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
         // The row's typed slots and the cell that filled the tool (index 0) or each fact
         // (1 + slot), -1 for none: buffers of the binding, reused from row to row.
@@ -233,7 +233,7 @@ public struct UseListLinter: Sendable {
     }
 
     /// Checks one row with a fresh column binding and trace (convenient, slower for long lists).
-    public func check(_ entry: UseListEntry) -> LintResult {
+    package func check(_ entry: UseListEntry) -> LintResult {
         var columns = Columns()
         var trace = EvaluationTrace(for: policy)
         return check(entry, columns: &columns, trace: &trace)
