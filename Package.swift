@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
     ],
     targets: [
         // The core: language, model, evaluator. No package dependencies, ever.
@@ -81,6 +82,16 @@ let package = Package(
             name: "ToolPolicyBench",
             dependencies: ["ToolPolicy"],
             path: "Benchmarks/ToolPolicyBench",
+            swiftSettings: swiftSettings
+        ),
+        // The heap allocations of the evaluator path against their ceilings (ceilings.json), counted
+        // by ordo-one/malloc-interposer: `swift build -c release --product AllocationCheck`, then
+        // `.build/release/AllocationCheck` (docs/performance.md, "Allocations"). CI runs it.
+        .executableTarget(
+            name: "AllocationCheck",
+            dependencies: ["ToolPolicy", .product(name: "MallocInterposerSwift", package: "malloc-interposer")],
+            path: "Benchmarks/AllocationCheck",
+            exclude: ["ceilings.json"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

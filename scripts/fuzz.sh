@@ -12,12 +12,13 @@
 # replayed first), with Fuzz/TARGET.dict or else Fuzz/lists.dict; new inputs go to
 # .build-fuzz/corpus/TARGET and a crash, hang (-timeout=10) or memory blow-up
 # (-rss_limit_mb=2048) to .build-fuzz/crashes/TARGET/. Exits non-zero when any target
-# crashed, and prints the input. Runs under `nice -n 15`, one target at a time, one process.
+# crashed, and prints the input. Runs under `nice -n 15`, FUZZ_JOBS targets at a time (default: one
+# per core), one process each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ $# -lt 2 ]]; then
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
 fi
 target=$1
@@ -182,12 +183,43 @@ esac
 
 mkdir -p "$out"
 failed=()
+# The modules the selected targets need, the ones without a dependency between them side by
+# side, then each target linked.
+needed=" "
+for name in "${selected[@]}"; do needed+="$(modules "$name") "; done
+if [[ $needed == *" Mustache "* || $needed == *" Yams "* ]]; then
+  [[ -d .build/checkouts/swift-mustache && -d .build/checkouts/Yams ]] || swift package resolve >&2
+fi
+pids=()
+for module in ToolPolicy Mustache Yams; do
+  if [[ $needed == *" $module "* ]]; then build_module "$module" & pids+=($!); fi
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+if [[ $needed == *" ToolPolicyReports "* ]]; then build_module ToolPolicyReports; fi
 for name in "${selected[@]}"; do
   build_target "$name"
 done
+# The targets run side by side, FUZZ_JOBS at a time (default: one per core), each for its
+# full SECONDS; a target's report is printed whole when it ends.
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+declare -A running=()
+reap() {
+  local name
+  for name in "${!running[@]}"; do
+    if ! kill -0 "${running[$name]}" 2>/dev/null; then
+      wait "${running[$name]}" || failed+=("$name")
+      cat "$out/logs/$name.summary"
+      unset "running[$name]"
+    fi
+  done
+}
 for name in "${selected[@]}"; do
-  run_target "$name" "$@" || failed+=("$name")
+  while [[ ${#running[@]} -ge $jobs ]]; do sleep 1; reap; done
+  mkdir -p "$out/logs"
+  run_target "$name" "$@" >"$out/logs/$name.summary" 2>&1 &
+  running[$name]=$!
 done
+while [[ ${#running[@]} -gt 0 ]]; do sleep 1; reap; done
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "== fuzz: crashes in: ${failed[*]} (inputs under $out/crashes/)" >&2
   exit 1

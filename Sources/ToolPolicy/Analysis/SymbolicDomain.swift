@@ -238,12 +238,12 @@ extension Policy {
 }
 
 /// Why an analysis could not run: two policies that give one fact different types.
-public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A fact declared with different types by the two sides of a diff.
     case factTypeChanged(String, String, String)
 
     /// The message, with the fact and both types.
-    public var description: String {
+    package var description: String {
         switch self {
         case .factTypeChanged(let fact, let old, let new):
             "`\(fact)` is `\(old)` on one side and `\(new)` on the other: the uses cannot be compared"

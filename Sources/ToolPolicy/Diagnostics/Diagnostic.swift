@@ -56,5 +56,5 @@ public struct Diagnostic: Error, Hashable, Codable, Sendable {
 
 extension [Diagnostic] {
     /// Whether any diagnostic is an error.
-    public var containsErrors: Bool { contains { $0.severity == .error } }
+    package var containsErrors: Bool { contains { $0.severity == .error } }
 }

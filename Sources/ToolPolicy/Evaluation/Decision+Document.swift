@@ -60,7 +60,7 @@ extension Decision: Encodable {
 
 extension Policy {
     /// The use facts a request gives, typed, in declaration order.
-    public func givenFacts(of request: UseRequest) -> [UseRequest.GivenFact] {
+    package func givenFacts(of request: UseRequest) -> [UseRequest.GivenFact] {
         var facts: [UseRequest.GivenFact] = []
         for declaration in useFacts {
             let slot = request.slots[declaration.slot]

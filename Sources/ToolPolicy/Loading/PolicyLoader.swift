@@ -36,7 +36,7 @@ public enum PolicyLoader {
 
     /// The folder of a policy that holds the texts of its source documents, named as the
     /// documents are declared: `sources/003_1529c0f0d921ea53.txt`.
-    public static let sourcesFolder = "sources"
+    package static let sourcesFolder = "sources"
 
     /// Whether a read file is the text of a source document rather than rules.
     static func isDocumentText(_ file: SourceFile) -> Bool {
@@ -85,7 +85,7 @@ public enum PolicyLoader {
 
     /// Compiles every profile of already-read sources, once, for a service that answers for
     /// several academies: the profiles that compile, by name.
-    public static func loadProfiles(sources: [SourceFile]) -> [String: Policy] {
+    package static func loadProfiles(sources: [SourceFile]) -> [String: Policy] {
         let names = load(sources: sources, profile: nil).profiles
         var policies: [String: Policy] = [:]
         for name in names {
@@ -96,7 +96,7 @@ public enum PolicyLoader {
 
     /// Compiles the base alone and every profile, and returns all their diagnostics once each:
     /// what `toolpolicy validate` reports.
-    public static func validate(at path: String) -> PolicyLoadResult {
+    package static func validate(at path: String) -> PolicyLoadResult {
         let base = load(at: path, profile: nil)
         guard !base.sources.isEmpty else { return base }
         var diagnostics = base.diagnostics

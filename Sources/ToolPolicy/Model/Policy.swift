@@ -16,11 +16,11 @@ public struct Policy: Sendable {
     /// `sha256:` of the normalised source of the files used (see `docs/language.md` §8).
     public var digest: String { storage.digest }
     /// The files the policy was compiled from, sorted.
-    public var files: [String] { storage.files }
+    package var files: [String] { storage.files }
     /// The source documents the rules cite, as declared (`document` statements), base first.
     public var documents: [SourceDocument] { storage.documents }
     /// Other names a school's list may give its `tool` column (`column tool aka …`).
-    public var toolColumnNames: [String] { storage.toolColumnNames }
+    package var toolColumnNames: [String] { storage.toolColumnNames }
     /// The declared tool facts, in slot order.
     public var toolFacts: [FactDeclaration] { storage.toolFacts }
     /// The declared use facts, in slot order.
@@ -44,7 +44,7 @@ public struct Policy: Sendable {
     /// The catalog's gaps: each listed tool's unknown tool fact that some rule reads
     /// and that would change what the rule does. An answer never puts these to the
     /// requester (the rule reads the gap as not acting); `validate` reports them.
-    public var catalogGaps: [CatalogGap] { storage.catalogGaps }
+    package var catalogGaps: [CatalogGap] { storage.catalogGaps }
 
     /// The tables of a compiled policy, immutable once built.
     final class Storage: Sendable {
@@ -149,7 +149,7 @@ public struct Policy: Sendable {
     public var profileName: String { profile ?? name }
 
     /// The ids of the source documents, in declaration order.
-    public var sourceDocuments: [String] { documents.map(\.id) }
+    package var sourceDocuments: [String] { documents.map(\.id) }
 
     /// The declared document a citation names.
     public func document(id: String) -> SourceDocument? { documents.first { $0.id == id } }
@@ -166,7 +166,7 @@ public struct Policy: Sendable {
     /// preferred first (institutional, then tolerated, then the others), then the
     /// closest. Empty when the name resolves, or is near no tool: then it is an unlisted
     /// tool, for review.
-    public func nearMisses(of query: String) -> [CatalogTool] {
+    package func nearMisses(of query: String) -> [CatalogTool] {
         guard toolIndex(named: query) == nil else { return [] }
         let target = Array(ToolName.normalize(query))
         guard target.count >= 3 else { return [] }
@@ -209,13 +209,13 @@ public struct Policy: Sendable {
 }
 
 /// A tool fact the catalog does not know for a listed tool, and the rules that read it.
-public struct CatalogGap: Sendable, Hashable {
+package struct CatalogGap: Sendable, Hashable {
     /// The tool's id.
-    public let tool: String
+    package let tool: String
     /// The tool fact's name, without `tool.`.
-    public let fact: String
+    package let fact: String
     /// The ids of the rules whose outcome would depend on it, in rule order.
-    public internal(set) var rules: [String]
+    package internal(set) var rules: [String]
 }
 
 /// How tool names are compared: lowercase, accents folded, white space (non-breaking

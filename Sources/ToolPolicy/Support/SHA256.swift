@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4) in pure Swift, used to fingerprint policy text.
-public enum SHA256 {
+package enum SHA256 {
     /// The SHA-256 digest of `bytes` as 64 lowercase hexadecimal characters.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256Hasher()
         hasher.update(bytes)
         let digits = Array("0123456789abcdef".utf8)

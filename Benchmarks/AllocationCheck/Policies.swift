@@ -1,11 +1,11 @@
 import ToolPolicy
 
-/// The two policies the allocation benchmarks decide with, loaded from the repository
-/// (this file sits four folders below its root).
+/// The two policies the allocation check decides with, loaded from the repository
+/// (this file sits two folders below its root).
 enum Policies {
     static let repositoryRoot: String = {
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(5)
+        parts.removeLast(3)
         return parts.joined(separator: "/")
     }()
 

@@ -1,8 +1,8 @@
 import ToolPolicy
 
-/// Every distinct request a benchmark decides, built before any measurement: as
+/// Every distinct request a path decides, built before any measurement: as
 /// `UseRequest`s, and as what they are built from (the input of the request-building
-/// benchmarks): the tool's name with the facts as a dictionary, as handles with typed
+/// paths): the tool's name with the facts as a dictionary, as handles with typed
 /// values, and as handles with text values.
 struct RequestSpace: Sendable {
     let label: String
@@ -59,6 +59,6 @@ struct RequestSpace: Sendable {
         }
     }
 
-    /// How many decisions one iteration of a benchmark makes: one per request.
+    /// How many decisions one pass of a path makes: one per request.
     var count: Int { requests.count }
 }
