@@ -103,6 +103,23 @@ extension Decision {
         return explanation
     }
 
+    /// The ids of the rules whose condition held for this request: the reasons, the
+    /// conditions met or violated, and the advice given, without duplicates, in that order.
+    /// Read from the ``explanation``, with no finding worded.
+    package var rulesFired: [String] {
+        let explanation = explanation
+        var fired: [String] = []
+        for ref in explanation.reasons + explanation.conditions + explanation.advice where ref.status != .unknown {
+            let id = switch ref.source {
+            case .rule(let index): compiledPolicy.rules[index].id
+            case .noPermit: "no-permit"
+            case .unlistedTool: "unlisted-tool"
+            }
+            if !fired.contains(id) { fired.append(id) }
+        }
+        return fired
+    }
+
     /// The finding a reference designates, with the policy's words and citations.
     package func finding(_ ref: FindingRef) -> Finding {
         switch ref.source {

@@ -20,8 +20,13 @@ final class EvaluationTables: @unchecked Sendable {
     let reviews, permits: RuleMask
     /// The number of rules, of tool facts, and the row of an unlisted tool.
     let ruleCount, toolFactCount, unlistedRow: Int
+    /// The answers of the rows whose rules read few use facts, one per combination.
+    let decisionTable: DecisionTable
 
-    init(program: Program, catalogSlots: [Int64], standings: [Int64], indices: Policy.RuleIndices, ruleCount: Int, toolFactCount: Int) {
+    init(
+        program: Program, catalogSlots: [Int64], standings: [Int64], indices: Policy.RuleIndices,
+        ruleCount: Int, toolFactCount: Int, useFactTypes: [FactType]
+    ) {
         nodes = Self.copy(program.nodes)
         self.catalogSlots = Self.copy(catalogSlots)
         self.standings = Self.copy(standings)
@@ -35,6 +40,11 @@ final class EvaluationTables: @unchecked Sendable {
         self.ruleCount = ruleCount
         self.toolFactCount = toolFactCount
         unlistedRow = standings.count - 1
+        decisionTable = DecisionTable(
+            nodes: nodes, conditions: conditionNodes, requirements: requirementNodes,
+            ruleCount: ruleCount, rows: standings.count, useFactTypes: useFactTypes
+        )
+        decisionTable.fill(from: self)
     }
 
     deinit {
@@ -42,11 +52,12 @@ final class EvaluationTables: @unchecked Sendable {
         nodes.deallocate()
         catalogSlots.deallocate()
         standings.deallocate()
+        decisionTable.deallocate()
     }
 
     /// A buffer of its own holding `array` (at least one element's room, so its base
     /// address is never nil).
-    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+    static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
         let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
         _ = buffer.initialize(from: array)
         return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
@@ -54,6 +65,27 @@ final class EvaluationTables: @unchecked Sendable {
 }
 
 extension EvaluationTables {
+    /// Decides a request's use-fact slots for a catalog row: from the decision table when
+    /// the row has one, else by evaluating every rule.
+    @inline(__always)
+    func verdict(_ useFacts: UnsafeBufferPointer<Int64>, row: Int, today: Int64, trace: inout EvaluationTrace) -> Verdict {
+        if let entry = decisionTable.entry(row: row, useFacts) {
+            trace.conditions.assign(true: entry.pointee.conditionsTrue, unknown: entry.pointee.conditionsUnknown)
+            trace.requirements.assign(true: entry.pointee.requirementsTrue, unknown: entry.pointee.requirementsUnknown)
+            return entry.pointee.verdict
+        }
+        return evaluate(useFacts, row: row, today: today, trace: &trace)
+    }
+
+    /// Evaluates every rule of a catalog row against a request's use-fact slots.
+    func evaluate(_ useFacts: UnsafeBufferPointer<Int64>, row: Int, today: Int64, trace: inout EvaluationTrace) -> Verdict {
+        let env = Environment(
+            toolFacts: UnsafeBufferPointer(start: catalogSlots.baseAddress! + row * toolFactCount, count: toolFactCount),
+            useFacts: useFacts, toolIndex: row == unlistedRow ? -1 : Int64(row), standing: standings[row], today: today
+        )
+        return decide(env, row: row, listed: row != unlistedRow, trace: &trace)
+    }
+
     /// Evaluates every rule of a catalog row into the trace, then applies the precedence.
     @inline(__always)
     func decide(_ env: Environment, row: Int, listed: Bool, trace: inout EvaluationTrace) -> Verdict {
@@ -93,5 +125,21 @@ extension EvaluationTables {
         let permitted = trace.conditions.anyTrue(in: permits)
         if !permitted, !trace.conditions.anyUnknown(in: permits) { return .denied }
         return pending || !permitted ? .conditional : .allowed
+    }
+}
+
+/// One of the evaluation tables' buffers, read as a collection: it keeps the tables alive,
+/// so the policy holds each table once (``Policy/catalogSlots``, ``Policy/standings``).
+struct TableColumn<Element>: RandomAccessCollection {
+    let tables: EvaluationTables
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { buffer.count }
+    subscript(index: Int) -> Element { buffer[index] }
+
+    /// Calls `body` with the buffer, the tables kept alive meanwhile.
+    func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(tables) { try body(UnsafeBufferPointer(buffer)) }
     }
 }

@@ -12,4 +12,10 @@ public struct EvaluationTrace: Sendable, Hashable {
         conditions = TruthVector(count: policy.rules.count)
         requirements = TruthVector(count: policy.rules.count)
     }
+
+    /// Creates a trace for `count` rules, every rule `.false`.
+    init(count: Int) {
+        conditions = TruthVector(count: count)
+        requirements = TruthVector(count: count)
+    }
 }

@@ -8,16 +8,9 @@ extension Policy {
     public func verdict(for request: UseRequest, trace: inout EvaluationTrace) -> Verdict {
         let tables = storage.tables
         precondition(trace.conditions.count == tables.ruleCount, "a trace sized for another policy")
-        let listed = request.tool >= 0
-        let row = listed ? Int(request.tool) : tables.unlistedRow
-        let width = tables.toolFactCount
+        let row = request.tool >= 0 ? Int(request.tool) : tables.unlistedRow
         return request.slots.withUnsafeBufferPointer { useFacts in
-            let env = Environment(
-                toolFacts: UnsafeBufferPointer(start: tables.catalogSlots.baseAddress! + row * width, count: width),
-                useFacts: useFacts, toolIndex: Int64(request.tool),
-                standing: tables.standings[row], today: request.today.days
-            )
-            return tables.decide(env, row: row, listed: listed, trace: &trace)
+            tables.verdict(useFacts, row: row, today: request.today.days, trace: &trace)
         }
     }
 

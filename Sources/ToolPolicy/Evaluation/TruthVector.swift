@@ -85,6 +85,13 @@ public struct TruthVector: RandomAccessCollection, Sendable, Hashable {
         if let words = overflow?.count { for word in 0 ..< words { overflow![word] = 0 } }
     }
 
+    /// Sets the truths of a vector of up to 64 rules from its two words.
+    @inline(__always)
+    mutating func assign(true trueBits: UInt64, unknown unknownBits: UInt64) {
+        isTrue = (trueBits, 0)
+        isUnknown = (unknownBits, 0)
+    }
+
     /// Records the truth of a rule after ``reset()``: branch-free for the inline rules.
     @inline(__always)
     mutating func mark(_ index: Int, _ truth: Truth) {

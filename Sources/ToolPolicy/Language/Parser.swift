@@ -21,7 +21,7 @@ struct Parser {
 
     /// Lexes and parses a file.
     static func parse(_ source: SourceFile) -> (file: Syntax.File, diagnostics: [Diagnostic]) {
-        let (tokens, lexical) = Lexer.tokens(of: source)
+        let (tokens, comments, lexical) = Lexer.lexed(source)
         var parser = Parser(tokens: tokens)
         let header = parser.parseHeader()
         var statements: [Syntax.Statement] = []
@@ -35,7 +35,7 @@ struct Parser {
                 abandoned.append((parser.tokens[start].range.start, parser.current.range.start))
             }
         }
-        let file = Syntax.File(source: source, header: header, statements: statements)
+        let file = Syntax.File(source: source, header: header, statements: statements, tokens: tokens, comments: comments)
         return (file, withoutFollowOns(lexical + parser.diagnostics, abandoned: abandoned))
     }
 

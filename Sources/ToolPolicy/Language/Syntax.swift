@@ -11,6 +11,10 @@ enum Syntax {
         var source: SourceFile
         var header: Header?
         var statements: [Statement]
+        /// The file's tokens and comments, in order: what its digest is made of
+        /// (``PolicyDigest``), kept so that a load lexes each file once.
+        var tokens: [Token]
+        var comments: [String]
     }
 
     /// `policy "national" …` or `profile "rennes" … extends "national"`.

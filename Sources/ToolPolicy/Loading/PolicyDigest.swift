@@ -5,8 +5,8 @@ enum PolicyDigest {
     /// Layout — indentation, spacing, line breaks, blank lines — is not part of it, so
     /// `toolpolicy fmt` never changes a digest, while any change to a rule's text, a value
     /// or a comment does. Relative paths make it independent of where the folder is.
-    static func digest(of files: [SourceFile]) -> String {
-        let folders = files.map { $0.path.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
+    static func digest(of files: [Syntax.File]) -> String {
+        let folders = files.map { $0.source.path.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
         var common = folders.first.map(Array.init) ?? []
         for folder in folders.dropFirst() {
             common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
@@ -15,8 +15,8 @@ enum PolicyDigest {
             path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(common.count).joined(separator: "/")
         }
         var normalised = ""
-        for file in files.sorted(by: { relative($0.path) < relative($1.path) }) {
-            normalised += "file \(relative(file.path))\n" + content(of: file)
+        for file in files.sorted(by: { relative($0.source.path) < relative($1.source.path) }) {
+            normalised += "file \(relative(file.source.path))\n" + content(tokens: file.tokens, comments: file.comments)
         }
         return "sha256:" + SHA256.hex(Array(normalised.utf8))
     }
@@ -24,6 +24,11 @@ enum PolicyDigest {
     /// The layout-free content of one file: a line per token and per comment, in order.
     static func content(of file: SourceFile) -> String {
         let (tokens, comments, _) = Lexer.lexed(file)
+        return content(tokens: tokens, comments: comments)
+    }
+
+    /// The layout-free content of lexed tokens and comments.
+    static func content(tokens: [Token], comments: [String]) -> String {
         var content = ""
         for token in tokens {
             switch token.kind {

@@ -74,8 +74,9 @@ public enum PolicyLoader {
                 diagnostics.append(.profileAndBaseNameClash(name, at: range))
             }
         }
-        let used = (base.files + (profileLayer?.files ?? [])).map(\.source)
-        let digest = PolicyDigest.digest(of: used)
+        let usedFiles = base.files + (profileLayer?.files ?? [])
+        let used = usedFiles.map(\.source)
+        let digest = PolicyDigest.digest(of: usedFiles)
         let compiled = Compiler.compile(base: base, profile: profileLayer, digest: digest, files: used.map(\.path).sorted(),
                                         documentTexts: documentTexts)
         diagnostics += compiled.diagnostics

@@ -18,15 +18,17 @@ public struct FactValueHandle: Sendable, Hashable {
     let text: String?
 }
 
-/// The exact spellings of a use fact's values, to their slot encoding: the declared values,
-/// their other names and, for a bool, the words `oui`, `true`, `non`…; compiled once per
-/// policy, so that the common text of a request is one lookup. Any other text goes through
-/// ``FactValueParser``, which gives the same slot or the error.
+/// How the builder's fast path reads a use fact's values: its type, and whether the
+/// policy's spelling table (``Policy/Storage/valueSpellings``, grouped by the fact's slot)
+/// holds exact spellings of them: the declared values, their other names and, for a bool,
+/// the words `oui`, `true`, `non`… Compiled once per policy, so that the common text of a
+/// request is one lookup. Any other text goes through ``FactValueParser``, which gives the
+/// same slot or the error.
 struct FactSpellings: Sendable {
-    /// Spelling → slot: an enum's ordinal, a set value's bit, a bool's 0 or 1.
-    let slots: SpellingTable
     /// The fact's type, as the builder's fast path needs it.
     let kind: Kind
+    /// Whether the table holds spellings of the fact's values.
+    let isSpelled: Bool
 
     /// The types the fast path tells apart.
     enum Kind: Sendable {
@@ -34,6 +36,18 @@ struct FactSpellings: Sendable {
     }
 
     init(_ declaration: FactDeclaration) {
+        kind = switch declaration.type {
+        case .bool: .bool
+        case .oneOf: .oneOf
+        case .setOf: .setOf
+        case .integer, .date, .string: .other
+        }
+        isSpelled = kind != .other
+    }
+
+    /// The spellings of a fact's values, to their slot encoding: an enum's ordinal, a set
+    /// value's bit, a bool's 0 or 1; sorted, so the table is the same on every load.
+    static func spellings(of declaration: FactDeclaration) -> [(String, Int64)] {
         var slots: [String: Int64] = [:]
         switch declaration.type {
         case .bool:
@@ -52,13 +66,7 @@ struct FactSpellings: Sendable {
         case .integer, .date, .string:
             break
         }
-        self.slots = SpellingTable(slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        kind = switch declaration.type {
-        case .bool: .bool
-        case .oneOf: .oneOf
-        case .setOf: .setOf
-        case .integer, .date, .string: .other
-        }
+        return slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 

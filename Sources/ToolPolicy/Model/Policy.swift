@@ -38,9 +38,9 @@ public struct Policy: Sendable {
     /// Every tool's fact slots in one flat table, a row of ``toolFacts``.count slots per
     /// tool in catalog order, then one row of unknowns for an unlisted tool: evaluation
     /// reads it through one buffer, with no per-tool array to retain.
-    var catalogSlots: [Int64] { storage.catalogSlots }
+    var catalogSlots: TableColumn<Int64> { TableColumn(tables: storage.tables, buffer: storage.tables.catalogSlots) }
     /// Each tool's standing as the program tests it, then `unlisted`.
-    var standings: [Int64] { storage.standings }
+    var standings: TableColumn<Int64> { TableColumn(tables: storage.tables, buffer: storage.tables.standings) }
     /// The catalog's gaps: each listed tool's unknown tool fact that some rule reads
     /// and that would change what the rule does. An answer never puts these to the
     /// requester (the rule reads the gap as not acting); `validate` reports them.
@@ -64,13 +64,13 @@ public struct Policy: Sendable {
         let toolLookup: [String: Int]
         let strings: [String: Int64]
         let ruleIndices: RuleIndices
-        let catalogSlots: [Int64]
-        let standings: [Int64]
         let catalogGaps: [CatalogGap]
         /// Each use fact's slot, by bare name.
         let useFactSlots: [String: Int]
-        /// The exact spellings of each use fact's values, indexed like ``useFacts``.
+        /// How the builder reads each use fact's values, indexed like ``useFacts``.
         let spellings: [FactSpellings]
+        /// The exact spellings of every use fact's values, grouped by the fact's slot.
+        let valueSpellings: SpellingTable
         /// The values each use fact may take in a computed remedy, built on the first one asked.
         let remedyCells = ComputedOnce<[[Int64]]?>()
         /// The tables the evaluator reads.
@@ -101,15 +101,16 @@ public struct Policy: Sendable {
             self.toolLookup = toolLookup
             self.strings = strings
             self.ruleIndices = ruleIndices
-            self.catalogSlots = catalogSlots
-            self.standings = standings
             self.catalogGaps = catalogGaps
             useFactSlots = Dictionary(useFacts.map { ($0.name, $0.slot) }, uniquingKeysWith: { first, _ in first })
             spellings = useFacts.map(FactSpellings.init)
+            valueSpellings = SpellingTable(grouped: useFacts.flatMap { fact in
+                FactSpellings.spellings(of: fact).map { (fact.slot, $0.0, $0.1) }
+            })
             toolNames = SpellingTable(toolLookup.sorted { $0.key < $1.key }.map { ($0.key, Int64($0.value)) })
             tables = EvaluationTables(
                 program: program, catalogSlots: catalogSlots, standings: standings, indices: ruleIndices,
-                ruleCount: rules.count, toolFactCount: toolFacts.count
+                ruleCount: rules.count, toolFactCount: toolFacts.count, useFactTypes: useFacts.map(\.type)
             )
         }
     }
@@ -189,10 +190,7 @@ public struct Policy: Sendable {
         return best.sorted { (preference($0.key), $0.value, $0.key) < (preference($1.key), $1.value, $1.key) }.map { tools[$0.key] }
     }
 
-    func toolIndex(named query: String) -> Int? {
-        if let index = storage.toolNames.value(of: query) { return Int(index) }
-        return storage.toolNames.value(of: ToolName.normalize(query)).map(Int.init)
-    }
+    func toolIndex(named query: String) -> Int? { storage.toolIndex(named: query) }
 
     /// The declaration of a fact, by `tool.name`, `use.name`, or a bare use-fact name.
     public func fact(named name: String) -> FactDeclaration? {
@@ -218,6 +216,16 @@ package struct CatalogGap: Sendable, Hashable {
     package internal(set) var rules: [String]
 }
 
+extension Policy.Storage {
+    /// The catalog index of the tool a name designates: the name as given, else normalised
+    /// (on the stack for an ASCII name, so the common lookup allocates nothing).
+    func toolIndex(named query: String) -> Int? {
+        if let index = toolNames.value(of: query) { return Int(index) }
+        if let found = ToolName.withNormalizedASCII(query, { toolNames.value(of: $0) }) { return found.map(Int.init) }
+        return toolNames.value(of: ToolName.normalize(query)).map(Int.init)
+    }
+}
+
 /// How tool names are compared: lowercase, accents folded, white space (non-breaking
 /// included), dashes, underscores, dots and apostrophes (typographic included) removed.
 enum ToolName {
@@ -229,5 +237,25 @@ enum ToolName {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``normalize(_:)`` of an ASCII name, written on
+    /// the stack; `nil` for a name with a byte outside ASCII (the caller then normalises).
+    static func withNormalizedASCII<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let utf8 = name.utf8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer -> Result? in
+            var length = 0
+            for byte in utf8 {
+                switch byte {
+                case 0x80...: return nil
+                case 0x09...0x0D, 0x20, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[length] = byte + 0x20
+                default: buffer[length] = byte
+                }
+                length += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<length]))
+        }
     }
 }

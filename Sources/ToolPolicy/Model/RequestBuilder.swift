@@ -44,7 +44,7 @@ public struct RequestBuilder: Sendable {
     /// request is then for an unlisted tool.
     public mutating func tool(named name: String) {
         toolQuery = name
-        tool = Policy(storage: storage).toolIndex(named: name).map(Int32.init) ?? -1
+        tool = storage.toolIndex(named: name).map(Int32.init) ?? -1
     }
 
     /// Sets the tool to a catalog index already resolved from its name.
@@ -90,6 +90,11 @@ public struct RequestBuilder: Sendable {
                 slots[fact.slot] = slot
                 return
             }
+        case (.set(let values), .setOf):
+            if let mask = spelledSet(values, fact) {
+                slots[fact.slot] = mask
+                return
+            }
         default:
             break
         }
@@ -112,10 +117,10 @@ public struct RequestBuilder: Sendable {
     /// set (`pupils,staff`); `nil` sends the text to the full parser.
     private func spelled(_ text: String, _ fact: UseFactHandle) -> Int64? {
         let spellings = storage.spellings[fact.slot]
-        if spellings.slots.count == 0 { return nil }
-        if let slot = spellings.slots.value(of: text) { return slot }
+        if !spellings.isSpelled { return nil }
+        let table = storage.valueSpellings
+        if let slot = table.value(of: text, group: fact.slot) { return slot }
         guard spellings.kind == .setOf else { return nil }
-        let table = spellings.slots
         var mask: Int64 = 0
         var any = false
         var rest = text[...]
@@ -124,14 +129,28 @@ public struct RequestBuilder: Sendable {
             let word = String(rest[..<end]).trimmingWhitespace()
             rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
             if word.isEmpty { continue }
-            guard let bit = table.value(of: word) else { return nil }
+            guard let bit = table.value(of: word, group: fact.slot) else { return nil }
             mask |= bit
             any = true
         }
         return any ? mask : nil
     }
 
+    /// The mask of a typed set whose every value is a common spelling; `nil` sends the
+    /// value to the full parser (an empty set, a value with a comma or spaces, a typo).
+    private func spelledSet(_ values: [String], _ fact: UseFactHandle) -> Int64? {
+        if values.isEmpty { return nil }
+        var mask: Int64 = 0
+        for value in values {
+            guard let bit = storage.valueSpellings.value(of: value, group: fact.slot) else { return nil }
+            mask |= bit
+        }
+        return mask
+    }
+
+    @inline(__always)
     private mutating func setText(_ text: String?, at slot: Int) {
+        if text == nil, texts == nil { return }
         texts?.removeAll { $0.slot == slot }
         if let text { texts = (texts ?? []) + [UseRequest.GivenText(slot: slot, text: text)] }
         if texts?.isEmpty == true { texts = nil }

@@ -23,7 +23,9 @@ struct UseSlots: Sendable, Hashable {
 
     /// The slot of use fact `index`.
     subscript(index: Int) -> Int64 {
+        @inline(__always)
         get { withUnsafeBufferPointer { $0[index] } }
+        @inline(__always)
         set {
             precondition(index >= 0 && index < count, "use-fact slot out of range")
             if count > Self.inlineCapacity {

@@ -7,6 +7,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy check TOOL …`: may this tool be used this way?
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Decide whether a tool may be used, and how.",
             discussion: """
             Facts left out are unknown: the answer is then `conditional`, with the conditions \

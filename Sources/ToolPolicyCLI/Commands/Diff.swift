@@ -7,6 +7,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy diff OLD [NEW]`: which uses change verdict between two versions of the rules.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "List every tool and kind of use whose verdict changes between two versions of the rules.",
             discussion: """
             OLD and NEW are policy folders or git revisions of the policy folder (HEAD~1, main); \

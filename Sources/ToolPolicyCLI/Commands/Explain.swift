@@ -7,6 +7,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy explain TOOL --fact name=value …`: every rule's condition, test by test.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Show every rule's condition for a use, with the truth of each test and the source of each tool fact.",
             discussion: "Exit 0 allowed or conditional, 1 denied, 2 review, 64 usage error, 65 bad rules (as `check`)."
         )

@@ -6,6 +6,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy fmt [--check|--diff] [PATH…]`: the one canonical layout of rules files.
     struct Fmt: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fmt",
             abstract: "Format rules files in the canonical layout, keeping every comment and the policy digest.",
             discussion: """
             PATH is a .rules file or a folder (every .rules file under it); default: the policy \

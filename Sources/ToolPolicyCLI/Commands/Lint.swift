@@ -7,6 +7,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy lint FILE`: check every row of a school's tool list.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check every use in a school's tool list (CSV, YAML or JSON).",
             discussion: """
             Columns: tool, mode, computer, accounts, audience, purpose, recorded, participants \

@@ -5,6 +5,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy lsp`: the language server, over standard input and output.
     struct Lsp: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lsp",
             abstract: "Run the language server for .rules and .tests files over stdio (JSON-RPC, LSP).",
             discussion: """
             Diagnostics as you type, hover on facts, tools and rules, completion of facts, values, \

@@ -8,6 +8,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy serve`: the HTTP API and the helpdesk page.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the HTTP API (/v1) and the helpdesk page (/).",
             discussion: """
             Binds to loopback unless --host says otherwise. SIGHUP reloads the rules: a policy \

@@ -6,6 +6,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy test [PATH…] [--coverage] [--threshold N]`: run the rules' test cases.
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run the rules' test cases (.tests files), optionally with condition coverage.",
             discussion: """
             PATH is a .tests file or a folder (every .tests file under it); default: the policy \

@@ -6,7 +6,10 @@ import ToolPolicyReports
 extension ToolPolicyCommand {
     /// `toolpolicy tools`: the catalog with each tool's class under the profile.
     struct Tools: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the catalog's tools with their class under the profile.")
+        static let configuration = CommandConfiguration(
+            commandName: "tools",
+            abstract: "List the catalog's tools with their class under the profile."
+        )
 
         @OptionGroup var policyOptions: PolicyOptions
 

@@ -6,6 +6,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy validate`: compile the base and every profile, print all diagnostics.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Compile the policy (base and every profile) and print all diagnostics.",
             discussion: "Exit 0 when the policy and its templates (letter, page) have no error, 65 otherwise."
         )

@@ -7,6 +7,7 @@ extension ToolPolicyCommand {
     /// `toolpolicy verify`: what the rules leave open, decided over every tool and use.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Find dead, shadowed and contradictory rules, undecided uses and catalog holes, each with a witness.",
             discussion: """
             Decides over every catalog tool and every combination of use facts (docs/analysis.md). \

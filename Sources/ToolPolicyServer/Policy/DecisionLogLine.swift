@@ -127,11 +127,6 @@ enum DecisionLogLine {
     }
 }
 
-extension Decision {
-    /// The rules whose condition held for this request (``DecisionDocument/rulesFired``).
-    var rulesFired: [String] { document.rulesFired }
-}
-
 extension DecisionDocument {
     /// The rules whose condition held for this request: the reasons, the conditions met
     /// or violated, and the advice given, without duplicates, in that order.

@@ -27,6 +27,28 @@ import Testing
         #expect(policy.catalogGaps.contains { $0.tool == "alpha" && $0.fact == "monetises" && $0.rules == ["f-open"] })
     }
 
+    /// The rules fired, read from the explanation, are those of the worded document: the
+    /// reasons, then the conditions met or violated, then the advice, each once.
+    @Test func rulesFiredAreThoseTheDocumentShows() throws {
+        let policy = try TestPolicies.shipped()
+        var seen = 0
+        for tool in policy.tools.map(\.id) + ["outil-inconnu"] {
+            for facts in [[:], ["mode": "install", "computer": "personal", "recorded": "true"], ["mode": "web", "audience": "pupils"],
+                          ["accounts": "pupils", "computer": "administrative", "purpose": "council"]] {
+                let decision = try TestPolicies.decide(policy, tool, facts)
+                let document = decision.document
+                var expected: [String] = []
+                for finding in document.reasons + document.conditions + document.advice
+                where finding.status != .unknown && !expected.contains(finding.rule) {
+                    expected.append(finding.rule)
+                }
+                #expect(decision.rulesFired == expected, "\(tool) \(facts)")
+                seen += expected.count
+            }
+        }
+        #expect(seen > 0)
+    }
+
     @Test func unknownFactsOfAnOnlyUnknownPermitAreListed() throws {
         let policy = try TestPolicies.compile(TestPolicies.mini(
             TestPolicies.rule("p1", "permit when use.mode = web and use.computer = personal"),

@@ -18,4 +18,10 @@ import Testing
         #expect(table.count == 1 && table.value(of: "web") == 1)
         #expect(SpellingTable([]).value(of: "web") == nil)
     }
+
+    @Test func aKeyIsFoundInItsGroupOnly() {
+        let table = SpellingTable(grouped: [(0, "web", 1), (1, "web", 2), (1, "install", 0)])
+        #expect(table.value(of: "web", group: 0) == 1 && table.value(of: "web", group: 1) == 2)
+        #expect(table.value(of: "install", group: 0) == nil && table.value(of: "web", group: 2) == nil)
+    }
 }
