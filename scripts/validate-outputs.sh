@@ -84,6 +84,8 @@ run catalog "0" "tools" -- \
   tools --format json
 run lint "$lint_codes" "lint Examples/ecole-excel.csv --format json" -- \
   lint Examples/ecole-excel.csv --date "$date" --format json
+run lint "$lint_codes" "lint Examples/ecole-excel.csv --format json --decisions" -- \
+  lint Examples/ecole-excel.csv --date "$date" --format json --decisions
 run sarif "$lint_codes" "lint Examples/ecole-excel.csv --format sarif" -- \
   lint Examples/ecole-excel.csv --date "$date" --format sarif
 run sarif "0 1" "verify --all --format sarif" -- \
@@ -128,6 +130,8 @@ else
     -d "{\"tool\": \"cned\", \"use\": {\"audience\": [\"pupils\"], \"purpose\": \"class\", \"recorded\": false, \"waiting_room\": false}, \"date\": \"$date\"}"
   fetch decision "POST /v1/check jitsi-perso (unlisted)" /v1/check "${json[@]}" -d '{"tool": "jitsi-perso"}'
   fetch lint "POST /v1/lint Examples/ecole-excel.csv (text/csv)" "/v1/lint?date=$date&name=ecole-excel.csv" \
+    -H 'Content-Type: text/csv' --data-binary @Examples/ecole-excel.csv
+  fetch lint "POST /v1/lint ?decisions=true (text/csv)" "/v1/lint?date=$date&decisions=true" \
     -H 'Content-Type: text/csv' --data-binary @Examples/ecole-excel.csv
   fetch lint "POST /v1/lint JSON list" "/v1/lint?date=$date" "${json[@]}" \
     -d '[{"tool": "zoom", "mode": "web", "accounts": ["none"]}, {"tool": "teams", "accounts": "pupils"}, {"tool": "nosuch"}]'

@@ -2,7 +2,7 @@
 // (UTF-8 with or without BOM, or Windows-1252; `;`, `,` or tab detected). The streamed file
 // reader (`CSVFileReader`, over a temporary file, in small chunks so that records straddle
 // chunk boundaries) must give exactly the records of the in-memory reader (`CSVReader`), as
-// its documentation promises; then the list is linted row by row (`LintRun` + the JSON
+// its documentation promises; then the list is linted row by row (`LintPipeline` + the JSON
 // report, as `POST /v1/lint` does) and the report must be JSON that `JSONReader` reads.
 // Build and run: scripts/fuzz.sh csv SECONDS.
 import Foundation
@@ -32,7 +32,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     default: fatalError("CSVFileReader (chunks of \(chunkSize)) and CSVReader disagree: \(inMemory) vs \(streamed)")
     }
 
-    lintReport(bytes) { header, body throws(ListReadError) in try ListDecoding.csv(bytes, header: header, body: body) }
+    lintReport(.csv(bytes))
     return 0
 }
 

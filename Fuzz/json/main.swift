@@ -1,7 +1,7 @@
 // libFuzzer target `json`: one input is one JSON document. `JSONReader` (the strict reader
 // behind /v1/check, /v1/lint and `toolpolicy lint`) reads it; a syntax error must point at
 // a real place (line ≥ 1 and within the input, column ≥ 1). Then it is read as a JSON list
-// of uses and linted row by row (`LintRun` + the JSON report, as `POST /v1/lint` does), and
+// of uses and linted row by row (`LintPipeline` + the JSON report, as `POST /v1/lint` does), and
 // the report must be JSON that `JSONReader` reads.
 // Build and run: scripts/fuzz.sh json SECONDS.
 import Foundation
@@ -18,6 +18,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let lines = bytes.count(where: { $0 == UInt8(ascii: "\n") }) + 1
         precondition(error.line >= 1 && error.line <= lines && error.column >= 1, "error placed at \(error.line):\(error.column) in \(lines) lines")
     }
-    lintReport(bytes) { header, body throws(ListReadError) in try ListDecoding.json(bytes, header: header, body: body) }
+    lintReport(.json(bytes))
     return 0
 }

@@ -11,12 +11,12 @@ let shipped: Policy = {
     return policy
 }()
 
-/// Lints what `read` hands over into a JSON report in memory; a report that `JSONReader`
-/// cannot read back is a bug (a value written without escaping).
-func lintReport(_ input: [UInt8], read: (_ header: ([String]) -> Void, _ body: (UseListEntry) -> Void) throws(ListReadError) -> Void) {
-    let linter = UseListLinter(policy: shipped, today: CivilDate(year: 2026, month: 11, day: 30)!, explainAllowed: true)
+/// Lints `input` into a JSON report in memory, reading on a second thread as the CLI does;
+/// a report that `JSONReader` cannot read back is a bug (a value written without escaping).
+func lintReport(_ input: ListInput) {
+    let linter = UseListLinter(policy: shipped, today: CivilDate(year: 2026, month: 11, day: 30)!)
     var reporter = JSONLintReporter(context: LintContext(policy: shipped, path: "fuzz", language: .fr), to: .memory)
-    _ = LintRun.run(linter, into: &reporter, read: read)
+    _ = LintPipeline.run(linter, input: input, into: &reporter, concurrent: true)
     let report = reporter.output.take()
     do {
         _ = try JSONReader.read(report)

@@ -32,9 +32,11 @@ import ToolPolicyReports
         #expect(compared == (policy.tools.count + 1) * Self.uses.count)
     }
 
-    @Test func lintRowsGiveTheSameBytesAsJSONEncoder() throws {
+    /// A lint row's `decision` (with `--decisions`) is the bytes `check --format json`
+    /// gives; the rest of the row reads back as the result it was written from.
+    @Test func lintRowsCarryTheDecisionBytesAndReadBack() throws {
         let policy = try #require(PolicyLoader.load(at: CLI.rules).policy)
-        let linter = UseListLinter(policy: policy, today: CivilDate(year: 2026, month: 3, day: 2)!, explainAllowed: true)
+        let linter = UseListLinter(policy: policy, today: CivilDate(year: 2026, month: 3, day: 2)!, explain: true)
         let encoder = JSONOutput.encoder(pretty: false)
         var columns = UseListLinter.Columns()
         var trace = EvaluationTrace(for: policy)
@@ -43,10 +45,22 @@ import ToolPolicyReports
             UseListEntry(row: 2, line: nil, cells: ["tool": .string("bbb-ent"), "mode": .string("flying"), "participants": .string("x")]),
             UseListEntry(row: 3, line: 9, cells: ["tool": .string("Jitsi \"perso\"")]),
             UseListEntry(row: 4, line: 10, cells: ["tool": nil]),
+            UseListEntry(row: 5, line: 11, cells: ["tool": .string("teams"), "mode": .string("web")]),
         ]
         for entry in entries {
             let result = linter.check(entry, columns: &columns, trace: &trace)
-            #expect(result.jsonBytes == Array(try encoder.encode(result)), "row \(entry.row)")
+            let bytes = result.jsonBytes
+            let row = try JSONDecoder().decode(LintReport.Row.self, from: Data(bytes))
+            #expect(row.row == result.row && row.line == result.line && row.tool == result.tool && row.verdict == result.verdict)
+            #expect(row.problems.map(\.column) == result.problems.map(\.column) && row.problems.map(\.message) == result.problems.map(\.message))
+            #expect(row.findings == Dictionary(uniqueKeysWithValues: (result.outcome?.findings ?? []).map { ($0.rule, $0.status) }))
+            #expect(row.unknownFacts == result.outcome?.unknownFacts ?? [])
+            if let decision = result.decision {
+                let expected = Array(try encoder.encode(decision))
+                #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("{\"decision\":" + String(decoding: expected, as: UTF8.self) + ","), "row \(entry.row)")
+            } else {
+                #expect(result.verdict == nil, "a checked row is explained with explain: true")
+            }
         }
     }
 }

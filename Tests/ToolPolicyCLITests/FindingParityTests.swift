@@ -40,9 +40,14 @@ import ToolPolicy
     @Test func everyFormatShowsTheSameFindingsForEachRow() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("outils.csv", SchoolList.withMalformedRow.excelCSV())
-        let (_, report) = try LintTests.report(path)
+        let (_, report) = try LintTests.report(path, ["--decisions"])
         let expected = Self.jsonFindings(report)
         #expect(expected.count >= 4, "the list has denied, review and conditional rows: \(expected)")
+
+        let (_, normalised) = try LintTests.report(path)
+        let rows = normalised.results.flatMap { result in result.findings.keys.map { "\(result.line ?? 0) \($0)" } }.sorted()
+        #expect(rows == expected, "JSON rows without --decisions")
+        #expect(Set(normalised.rules.keys) == Set(expected.map { String($0.split(separator: " ")[1]) }), "each rule named once in `rules`")
 
         let text = try LintTests.lint(path, ["--all"])
         #expect(Self.textFindings(text.stdout) == expected, "text:\n\(text.stdout)")

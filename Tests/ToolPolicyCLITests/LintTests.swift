@@ -70,7 +70,7 @@ struct LintTests {
         let folder = try TemporaryFolder()
         let list = SchoolList.withMalformedRow
         let path = try folder.write("outils.csv", list.excelCSV())
-        let (result, report) = try Self.report(path)
+        let (result, report) = try Self.report(path, ["--decisions"])
         #expect(result.status == 65)
         #expect(report.list == path)
         #expect(report.policy.profile == "rennes")
@@ -90,9 +90,22 @@ struct LintTests {
         #expect(bad.problems.map(\.column) == ["mode"])
         #expect(bad.problems.first?.allowed == ["install", "web"])
         #expect(bad.problems.first?.hint?.contains("install") == true)
-        // JSON explains every row, allowed ones included.
+        // With --decisions, JSON explains every row, allowed ones included; the row's
+        // findings are what its decision shows, and its unknown facts the decision's.
         for result in report.results where result.verdict != nil {
-            #expect(result.decision?.verdict == result.verdict)
+            let decision = try #require(result.decision)
+            #expect(decision.verdict == result.verdict)
+            #expect(result.unknownFacts == decision.unknownFacts)
+            let shown: [Decision.Finding] = switch decision.verdict {
+            case .denied, .review: decision.reasons
+            case .conditional: decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+            case .allowed: []
+            }
+            #expect(result.findings == Dictionary(uniqueKeysWithValues: shown.map { ($0.rule, $0.status) }))
+            for finding in shown {
+                #expect(report.rules[finding.rule] == LintReport.Rule(effect: finding.effect, layer: finding.layer, message: finding.message,
+                                                                      remedy: finding.remedy, citations: finding.citations))
+            }
         }
         let cned = try #require(report.results.first { $0.tool == "Ma classe à la maison" })
         #expect(cned.decision?.tool.id == "cned")
@@ -133,8 +146,8 @@ struct LintTests {
         let list = SchoolList.withMalformedRow
         let excel = try folder.write("excel.csv", list.excelCSV())
         let utf8 = try folder.write("utf8.csv", list.utf8CSV())
-        let (a, first) = try Self.report(excel)
-        let (b, second) = try Self.report(utf8)
+        let (a, first) = try Self.report(excel, ["--decisions"])
+        let (b, second) = try Self.report(utf8, ["--decisions"])
         #expect(a.status == b.status)
         #expect(first.results.map(\.verdict) == second.results.map(\.verdict))
         #expect(first.results.map(\.tool) == second.results.map(\.tool))
@@ -160,7 +173,7 @@ struct LintTests {
             #expect(result.status == 65, "\(result)")
             #expect(report.results.map(\.verdict) == list.verdicts, "\(path)")
             #expect(report.results.map(\.row) == Array(1...list.rows.count), "\(path)")
-            #expect(report.results.map { $0.decision?.reasons.map(\.rule) } == csv.results.map { $0.decision?.reasons.map(\.rule) }, "\(path)")
+            #expect(report.results.map(\.findings) == csv.results.map(\.findings), "\(path)")
             #expect(report.warnings.map(\.column) == ["notes"], "\(path)")
             if let lines {
                 #expect(report.results.map(\.line) == lines.map(Optional.some), "YAML rows carry their lines: \(path)\n\(sequence.text)")
@@ -285,7 +298,7 @@ struct LintTests {
         let csv = "tool;mode\r\nScaleway pour l’Éducation;web\r\n".data(using: .windowsCP1252)!
         #expect(csv.contains(0x92))
         let path = try folder.write("outils.csv", csv)
-        let (_, report) = try Self.report(path)
+        let (_, report) = try Self.report(path, ["--decisions"])
         let row = try #require(report.results.first)
         #expect(row.tool == "Scaleway pour l’Éducation", "0x92 decodes as U+2019")
         #expect(row.decision?.tool.id == "scaleway-education")

@@ -169,7 +169,8 @@ import Testing
 /// Issue 8 on the real binary: a drain that finishes, a grace that ends, and the memory a
 /// 50,000-row list costs.
 extension ServeTests {
-    /// `curl` posting `body` as CSV to `/v1/lint`, reading at most `rate` bytes per second
+    /// `curl` posting `body` as CSV to `/v1/lint?decisions=true` (every row with its whole
+    /// decision, so the report is large), reading at most `rate` bytes per second
     /// into `output`; its exit status says whether the body arrived whole (18: cut short).
     final class SlowClient {
         let process = Process()
@@ -182,7 +183,7 @@ extension ServeTests {
             try Data(csv.utf8).write(to: input)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             process.arguments = ["-s", "--limit-rate", rate, "-o", output.path, "-H", "Content-Type: text/csv",
-                                 "--data-binary", "@" + input.path, "http://127.0.0.1:\(port)/v1/lint"]
+                                 "--data-binary", "@" + input.path, "http://127.0.0.1:\(port)/v1/lint?decisions=true"]
             try process.run()
         }
 

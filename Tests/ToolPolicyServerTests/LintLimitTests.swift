@@ -12,12 +12,10 @@ import ToolPolicyReports
     @Test func theStreamedReportIsTheCLIsDocument() async throws {
         let services = makeServices()
         let policy = try #require(services.store.current?.policy)
-        let csv = "tool;mode;computer\n" + (0..<300).map { ["zoom;web;pedagogical", "teams;install;administrative", "nosuch;web;", "bbb-ent;flying;"][$0 % 4] }.joined(separator: "\n") + "\n"
+        let csv = "tool;mode;computer\n" + (0..<1_500).map { ["zoom;web;pedagogical", "teams;install;administrative", "nosuch;web;", "bbb-ent;flying;"][$0 % 4] }.joined(separator: "\n") + "\n"
         let today = try #require(CivilDate(parsing: "2026-03-02"))
         var reporter = JSONLintReporter(context: LintContext(policy: policy, path: "list.csv", language: .fr), to: .memory)
-        _ = LintRun.run(UseListLinter(policy: policy, today: today, explainAllowed: true), into: &reporter) { header, body throws(ListReadError) in
-            try ListDecoding.csv(Array(csv.utf8), header: header, body: body)
-        }
+        _ = LintPipeline.run(UseListLinter(policy: policy, today: today), input: .csv(Array(csv.utf8)), into: &reporter)
         let expected = reporter.output.take()
         #expect(expected.count > 1 << 17, "the document should span several streamed blocks")
         try await withRouter(services) { client in
@@ -25,7 +23,37 @@ import ToolPolicyReports
                                      headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)
                 #expect(Array(response.body.readableBytesView) == expected)
-                #expect(response.headers[.lintSummary]?.hasPrefix("rows=300 ") == true)
+                #expect(response.headers[.lintSummary]?.hasPrefix("rows=1500 ") == true)
+            }
+        }
+    }
+
+    /// Rows name their rules by id, and the rules' words come once; `?decisions=true` puts
+    /// each row's whole decision back; another value is refused, not ignored.
+    @Test func rowsAreNormalisedUnlessDecisionsAreAskedFor() async throws {
+        let services = makeServices()
+        let csv = "tool;mode;computer\n" + String(repeating: "zoom;install;administrative\n", count: 50)
+        try await withRouter(services) { client in
+            var sizes: [Int] = []
+            for query in ["", "&decisions=false", "&decisions=true"] {
+                try await client.execute(uri: "/v1/lint?date=2026-03-02" + query, method: .post,
+                                         headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
+                    #expect(response.status == .ok)
+                    let report = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                    let rows = try #require(report["results"] as? [[String: Any]])
+                    let rules = try #require(report["rules"] as? [String: Any])
+                    #expect(rows.count == 50)
+                    #expect(rows.allSatisfy { ($0["findings"] as? [String: String])?.keys.allSatisfy { rules[$0] != nil } == true })
+                    #expect(rows.allSatisfy { ($0["decision"] != nil) == (query == "&decisions=true") }, "\(query)")
+                    sizes.append(response.body.readableBytes)
+                }
+            }
+            #expect(sizes[0] == sizes[1] && sizes[2] > 10 * sizes[0], "\(sizes)")
+            try await client.execute(uri: "/v1/lint?decisions=yes", method: .post,
+                                     headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = apiError(response.body)
+                #expect(error.code == "invalid_request" && error.details["path"] as? String == "decisions")
             }
         }
     }

@@ -15,16 +15,16 @@ import Musl
 /// Records are identical to those of `CSVReader` over the same bytes: the same encodings
 /// are recognised (UTF-16 is transcoded chunk by chunk) and the same ``CSVLimits`` apply,
 /// so `/dev/zero` or a 1 GB line stops with an error after at most one record cap.
-public struct CSVFileReader: ~Copyable, Sendable {
+package struct CSVFileReader: ~Copyable, Sendable {
     /// The default number of bytes read at a time: 1 MiB.
-    public static let defaultChunkSize = 1 << 20
+    package static let defaultChunkSize = 1 << 20
 
     /// The path of the file, as given.
-    public let path: String
+    package let path: String
     /// The separator in use (detected or given).
-    public let separator: CSVSeparator
+    package let separator: CSVSeparator
     /// The encoding of the file, as recognised from its start.
-    public let sourceEncoding: SourceEncoding
+    package let sourceEncoding: SourceEncoding
     private let file: FileDescriptor
     private let chunkSize: Int
     private var buffer: [UInt8]
@@ -38,7 +38,7 @@ public struct CSVFileReader: ~Copyable, Sendable {
 
     /// Opens `path` and reads as far as the header line. `separator` nil means detect it from
     /// the header line; `chunkSize` is how many bytes each read asks for.
-    public init(
+    package init(
         path: String, separator: CSVSeparator? = nil, chunkSize: Int = defaultChunkSize, limits: CSVLimits = .standard
     ) throws(CSVError) {
         precondition(chunkSize > 0, "chunk size must be positive")
@@ -87,7 +87,7 @@ public struct CSVFileReader: ~Copyable, Sendable {
     }
 
     /// Returns the next record, or nil at the end of the file. After an error, returns nil.
-    public mutating func next() throws(CSVError) -> CSVRecord? {
+    package mutating func next() throws(CSVError) -> CSVRecord? {
         if let pendingError {
             self.pendingError = nil
             isFinished = true

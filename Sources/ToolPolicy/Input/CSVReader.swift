@@ -1,18 +1,18 @@
 /// One CSV record: its fields, decoded and unescaped.
-public struct CSVRecord: Sendable, Equatable {
+package struct CSVRecord: Sendable, Equatable {
     /// The field values. Quoted fields are kept verbatim (minus the quoting); unquoted fields
     /// have their surrounding ASCII spaces trimmed.
-    public var fields: [String]
+    package var fields: [String]
     /// The 1-based physical line where the record starts (a quoted field may span several lines).
-    public var line: Int
+    package var line: Int
     /// The encoding the record's bytes were decoded with.
-    public var encoding: CSVEncoding
+    package var encoding: CSVEncoding
     /// The 0-based indexes of the fields longer than ``CSVLimits/maximumCellBytes``: their
     /// text is not kept (the field reads as empty), and the row is malformed.
-    public var oversizedFields: [Int]
+    package var oversizedFields: [Int]
 
     /// Creates a record.
-    public init(fields: [String], line: Int, encoding: CSVEncoding = .utf8, oversizedFields: [Int] = []) {
+    package init(fields: [String], line: Int, encoding: CSVEncoding = .utf8, oversizedFields: [Int] = []) {
         self.fields = fields
         self.line = line
         self.encoding = encoding
@@ -22,19 +22,19 @@ public struct CSVRecord: Sendable, Equatable {
 
 /// The size caps of CSV reading, so that no input (`/dev/zero`, a 1 GB line) makes memory
 /// grow past them.
-public struct CSVLimits: Sendable, Hashable {
+package struct CSVLimits: Sendable, Hashable {
     /// The default caps: 64 KiB per cell, 1 MiB per record.
-    public static let standard = CSVLimits(maximumCellBytes: 1 << 16, maximumRecordBytes: 1 << 20)
+    package static let standard = CSVLimits(maximumCellBytes: 1 << 16, maximumRecordBytes: 1 << 20)
 
     /// The longest cell kept, in bytes as read (after the quoting is removed). A longer
     /// cell makes its row malformed; reading goes on.
-    public var maximumCellBytes: Int
+    package var maximumCellBytes: Int
     /// The longest record, in bytes as read, line breaks inside quotes included. A longer
     /// record stops reading: where it ends cannot be trusted.
-    public var maximumRecordBytes: Int
+    package var maximumRecordBytes: Int
 
     /// Caps of the given sizes (both positive).
-    public init(maximumCellBytes: Int, maximumRecordBytes: Int) {
+    package init(maximumCellBytes: Int, maximumRecordBytes: Int) {
         precondition(maximumCellBytes > 0 && maximumRecordBytes > 0, "limits must be positive")
         self.maximumCellBytes = maximumCellBytes
         self.maximumRecordBytes = maximumRecordBytes
@@ -49,7 +49,7 @@ public struct CSVLimits: Sendable, Hashable {
 }
 
 /// A field separator recognised in CSV files.
-public enum CSVSeparator: UInt8, Sendable {
+package enum CSVSeparator: UInt8, Sendable {
     /// `;`, written by Excel in locales whose decimal separator is a comma (French, among others).
     case semicolon = 0x3B
     /// `,`, the RFC 4180 separator.
@@ -59,9 +59,9 @@ public enum CSVSeparator: UInt8, Sendable {
 }
 
 /// A failure while reading CSV input.
-public struct CSVError: Error, Sendable, Equatable {
+package struct CSVError: Error, Sendable, Equatable {
     /// What went wrong.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A quoted field is still open at the end of the input.
         case unterminatedQuote
         /// The file at this path could not be opened or read.
@@ -78,14 +78,14 @@ public struct CSVError: Error, Sendable, Equatable {
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The 1-based line concerned: where the faulty record starts, or where reading stopped.
-    public var line: Int
+    package var line: Int
     /// A human-readable explanation.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(kind: Kind, line: Int, message: String) {
+    package init(kind: Kind, line: Int, message: String) {
         self.kind = kind
         self.line = line
         self.message = message
@@ -101,11 +101,11 @@ public struct CSVError: Error, Sendable, Equatable {
 /// NUL bytes) is transcoded to UTF-8 first, the separator is detected from the header line
 /// unless given, and each record is decoded as UTF-8 or, failing that, as Windows-1252.
 /// Cells and records are capped by ``CSVLimits``.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// The separator in use (detected or given).
-    public let separator: CSVSeparator
+    package let separator: CSVSeparator
     /// The encoding of the bytes, as recognised from their start.
-    public let sourceEncoding: SourceEncoding
+    package let sourceEncoding: SourceEncoding
     private let bytes: [UInt8]
     private var position: Int
     private var tokenizer: CSVTokenizer
@@ -113,7 +113,7 @@ public struct CSVReader: Sendable {
     private var pendingError: CSVError?
 
     /// Creates a reader over a whole buffer; `separator` nil means detect it from the header line.
-    public init(data: [UInt8], separator: CSVSeparator? = nil, limits: CSVLimits = .standard) {
+    package init(data: [UInt8], separator: CSVSeparator? = nil, limits: CSVLimits = .standard) {
         let encoding = SourceEncoding.recognise(data)
         var bytes = data
         var start = encoding.byteOrderMarkLength
@@ -134,7 +134,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Returns the next record, or nil at the end of the input. After an error, returns nil.
-    public mutating func next() throws(CSVError) -> CSVRecord? {
+    package mutating func next() throws(CSVError) -> CSVRecord? {
         if let pendingError {
             self.pendingError = nil
             isFinished = true
@@ -155,7 +155,7 @@ public struct CSVReader: Sendable {
 
     /// Detects the separator of a header line: the most frequent of `;`, `,` and tab outside
     /// double quotes on the first non-empty line; ties go to `;` (French Excel), then `,`.
-    public static func detectSeparator(headerBytes: some Sequence<UInt8>) -> CSVSeparator {
+    package static func detectSeparator(headerBytes: some Sequence<UInt8>) -> CSVSeparator {
         var detector = SeparatorDetector()
         for byte in headerBytes {
             detector.feed(byte)

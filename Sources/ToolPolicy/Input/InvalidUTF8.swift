@@ -1,24 +1,24 @@
 /// Where bytes stop being UTF-8: the first byte that does not fit, with its line and
 /// column, so that an error can point at it.
-public struct InvalidUTF8: Sendable, Hashable {
+package struct InvalidUTF8: Sendable, Hashable {
     /// The 0-based offset of the byte.
-    public var offset: Int
+    package var offset: Int
     /// The byte itself.
-    public var byte: UInt8
+    package var byte: UInt8
     /// The 1-based line of the byte.
-    public var line: Int
+    package var line: Int
     /// The 1-based column of the byte, counted in characters (`é` is one column).
-    public var column: Int
+    package var column: Int
 
     /// The byte in hex, as `0xE9`.
-    public var hex: String {
+    package var hex: String {
         "0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
     /// The first byte of `bytes` that is not part of well-formed UTF-8 (no stray
     /// continuation byte, overlong form, surrogate or code point past U+10FFFF), or `nil`
     /// when all of them are.
-    public static func find(in bytes: [UInt8]) -> InvalidUTF8? {
+    package static func find(in bytes: [UInt8]) -> InvalidUTF8? {
         var index = 0
         var line = 1
         var lineStart = 0

@@ -1,8 +1,8 @@
 /// A JSON value read by ``JSONReader``, with the line where it starts: school lists
 /// report each row at its line, and a request body's errors name the place.
-public struct JSONNode: Sendable, Equatable {
+package struct JSONNode: Sendable, Equatable {
     /// What a JSON value holds.
-    public enum Value: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         /// `null`.
         case null
         /// `true` or `false`.
@@ -20,37 +20,37 @@ public struct JSONNode: Sendable, Equatable {
     }
 
     /// One member of an object.
-    public struct Member: Sendable, Equatable {
+    package struct Member: Sendable, Equatable {
         /// The key.
-        public var key: String
+        package var key: String
         /// The value.
-        public var value: JSONNode
+        package var value: JSONNode
 
         /// Creates a member.
-        public init(key: String, value: JSONNode) {
+        package init(key: String, value: JSONNode) {
             self.key = key
             self.value = value
         }
     }
 
     /// The value.
-    public var value: Value
+    package var value: Value
     /// The 1-based line of the value's first character.
-    public var line: Int
+    package var line: Int
 
     /// Creates a node.
-    public init(_ value: Value, line: Int) {
+    package init(_ value: Value, line: Int) {
         self.value = value
         self.line = line
     }
 
     /// The members when the value is an object, else `nil`.
-    public var members: [Member]? {
+    package var members: [Member]? {
         if case .object(let members) = value { members } else { nil }
     }
 
     /// The member named `key` when the value is an object that has it.
-    public subscript(key: String) -> JSONNode? {
+    package subscript(key: String) -> JSONNode? {
         members?.first { $0.key == key }?.value
     }
 }

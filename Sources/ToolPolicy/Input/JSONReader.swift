@@ -1,15 +1,15 @@
 /// Why bytes are not a JSON document, and where: the 1-based line and column (in
 /// characters) of the first byte that does not fit.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
+package struct JSONSyntaxError: Error, Sendable, Equatable {
     /// What is wrong (`expected `,` or `}` after a member`).
-    public var message: String
+    package var message: String
     /// The 1-based line.
-    public var line: Int
+    package var line: Int
     /// The 1-based column, counted in characters.
-    public var column: Int
+    package var column: Int
 
     /// Creates an error.
-    public init(message: String, line: Int, column: Int) {
+    package init(message: String, line: Int, column: Int) {
         self.message = message
         self.line = line
         self.column = column
@@ -21,14 +21,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 /// Strict where Foundation is lenient: no trailing commas, no duplicate keys, no
 /// comments, valid UTF-8 only, one document per input. Nesting is limited to
 /// ``maximumDepth`` levels so that a hostile body cannot exhaust the stack.
-public enum JSONReader {
+package enum JSONReader {
     /// The deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// Reads one JSON document (any value; whitespace around it is allowed).
     ///
     /// - Throws: ``JSONSyntaxError`` at the first byte that does not fit.
-    public static func read(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    package static func read(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(bytes: buffer)
             return try parser.document()

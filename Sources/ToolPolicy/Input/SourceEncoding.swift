@@ -1,6 +1,6 @@
 /// The encoding of a list's bytes, recognised from their start: a byte order mark, or the
 /// NUL bytes that UTF-16 puts next to every ASCII character.
-public enum SourceEncoding: Sendable, Hashable {
+package enum SourceEncoding: Sendable, Hashable {
     /// UTF-8 or Windows-1252 (told apart record by record); `byteOrderMark` when it starts
     /// with EF BB BF.
     case utf8(byteOrderMark: Bool)
@@ -17,7 +17,7 @@ public enum SourceEncoding: Sendable, Hashable {
     /// mark, UTF-16 is recognised when at least half of the 16-bit units have a NUL byte on
     /// the same side and almost none on the other (a header is ASCII, so every unit of it
     /// has a NUL high byte); NUL bytes on both sides (`/dev/zero`) are not UTF-16.
-    public static func recognise(_ bytes: some Collection<UInt8>) -> SourceEncoding {
+    package static func recognise(_ bytes: some Collection<UInt8>) -> SourceEncoding {
         let head = Array(bytes.prefix(sniffLength))
         if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32 }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8(byteOrderMark: true) }
@@ -35,7 +35,7 @@ public enum SourceEncoding: Sendable, Hashable {
     }
 
     /// The number of bytes of the byte order mark, skipped before reading.
-    public var byteOrderMarkLength: Int {
+    package var byteOrderMarkLength: Int {
         switch self {
         case .utf8(let mark): mark ? 3 : 0
         case .utf16(_, let mark): mark ? 2 : 0

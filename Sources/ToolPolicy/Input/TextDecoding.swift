@@ -1,5 +1,5 @@
 /// The text encoding a CSV record was decoded with.
-public enum CSVEncoding: String, Sendable {
+package enum CSVEncoding: String, Sendable {
     /// UTF-8 (the record's bytes were valid UTF-8).
     case utf8
     /// Windows-1252, the fallback for records that are not valid UTF-8 (Excel's "CSV" on Western Windows).

@@ -1,18 +1,18 @@
 /// Turns CSV records into list entries: the first record is the header. No cell is
 /// dropped without a word: a cell past the header's width, a cell under a column with no
 /// name, or a cell past the cell cap makes its row malformed.
-public struct CSVUseList: Sendable {
+package struct CSVUseList: Sendable {
     /// The column names, from the header row.
-    public let columns: [String]
+    package let columns: [String]
     /// The caps the records were read with, for the wording of an oversized cell.
-    public let limits: CSVLimits
+    package let limits: CSVLimits
 
     /// Reads the header record.
     ///
     /// - Throws: ``CSVError`` when two columns have the same name (compared as the linter
     ///   compares them: ignoring case, accents, `-` and `_`), so that neither silently wins;
     ///   or when a header cell is past the cell cap.
-    public init(header: CSVRecord, limits: CSVLimits = .standard) throws(CSVError) {
+    package init(header: CSVRecord, limits: CSVLimits = .standard) throws(CSVError) {
         let columns = header.fields.map { $0.trimmingWhitespace() }
         if !header.oversizedFields.isEmpty {
             throw CSVError(
@@ -37,7 +37,7 @@ public struct CSVUseList: Sendable {
 
     /// The entry for a data record; `row` is its 1-based position among data rows.
     /// Missing cells are unknown facts.
-    public func entry(_ record: CSVRecord, row: Int) -> UseListEntry {
+    package func entry(_ record: CSVRecord, row: Int) -> UseListEntry {
         var cells: [UseListEntry.Cell] = []
         var problems: [RowProblem] = []
         cells.reserveCapacity(columns.count)

@@ -1,21 +1,21 @@
 /// Reads a list of uses from JSON: an array of objects, or an object with a `uses` array.
 /// Object keys are column names; values are strings, booleans, integers, arrays of
 /// strings, or null (unknown). Each entry carries the line its object starts on.
-public enum JSONUseList {
+package enum JSONUseList {
     /// Why a JSON list could not be read at all.
-    public struct ReadError: Error, Sendable, Hashable {
+    package struct ReadError: Error, Sendable, Hashable {
         /// What is wrong.
-        public var message: String
+        package var message: String
         /// The 1-based line of the fault.
-        public var line: Int
+        package var line: Int
         /// The 1-based column of the fault, for a syntax error.
-        public var column: Int?
+        package var column: Int?
         /// Whether the bytes are not JSON at all (as opposed to JSON of the wrong shape).
-        public var isSyntaxError: Bool { column != nil }
+        package var isSyntaxError: Bool { column != nil }
     }
 
     /// Parses the whole document into entries (rows numbered from 1, with their lines).
-    public static func entries(from data: [UInt8]) throws(ReadError) -> [UseListEntry] {
+    package static func entries(from data: [UInt8]) throws(ReadError) -> [UseListEntry] {
         let root: JSONNode
         do {
             root = try JSONReader.read(data)

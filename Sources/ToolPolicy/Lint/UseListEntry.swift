@@ -1,32 +1,32 @@
 /// One row of a school's tool list: a use to check.
-public struct UseListEntry: Sendable, Hashable {
+package struct UseListEntry: Sendable, Hashable {
     /// The 1-based position of the row among the data rows.
-    public var row: Int
+    package var row: Int
     /// The 1-based line of the file where the row starts, when the format tells it.
-    public var line: Int?
+    package var line: Int?
     /// The cells, in column order (CSV: the header's; JSON/YAML: the keys sorted).
-    public var cells: [Cell]
+    package var cells: [Cell]
     /// What reading found wrong with the row (a cell past the header's width, a cell too
     /// long): the linter reports them and does not check the row.
-    public var problems: [RowProblem]
+    package var problems: [RowProblem]
 
     /// One cell: its column name as written in the header (or the key of a JSON/YAML
     /// object), and its value; `nil` is an empty cell, an unknown fact.
-    public struct Cell: Sendable, Hashable {
+    package struct Cell: Sendable, Hashable {
         /// The column name.
-        public var column: String
+        package var column: String
         /// The value, or `nil` when the cell is empty.
-        public var value: FactValue?
+        package var value: FactValue?
 
         /// Creates a cell.
-        public init(column: String, value: FactValue?) {
+        package init(column: String, value: FactValue?) {
             self.column = column
             self.value = value
         }
     }
 
     /// Creates an entry.
-    public init(row: Int, line: Int?, cells: [Cell], problems: [RowProblem] = []) {
+    package init(row: Int, line: Int?, cells: [Cell], problems: [RowProblem] = []) {
         self.row = row
         self.line = line
         self.cells = cells
@@ -34,29 +34,29 @@ public struct UseListEntry: Sendable, Hashable {
     }
 
     /// Creates an entry from cells keyed by column, ordered by column name.
-    public init(row: Int, line: Int?, cells: [String: FactValue?], problems: [RowProblem] = []) {
+    package init(row: Int, line: Int?, cells: [String: FactValue?], problems: [RowProblem] = []) {
         self.init(row: row, line: line, cells: cells.keys.sorted().map { Cell(column: $0, value: cells[$0] ?? nil) }, problems: problems)
     }
 }
 
 /// A reason a row could not be checked.
-public struct RowProblem: Sendable, Hashable, Codable {
+package struct RowProblem: Sendable, Hashable, Codable {
     /// The column at fault (`tool`, `mode`, …).
-    public var column: String
+    package var column: String
     /// What is wrong, in French and English.
-    public var text: LocalizedText
+    package var text: LocalizedText
     /// The values the column accepts, when it is an enum or a set.
-    public var allowed: [String]
+    package var allowed: [String]
     /// A suggestion, in French and English.
-    public var hintText: LocalizedText?
+    package var hintText: LocalizedText?
 
     /// What is wrong, in English (the JSON report's `message`).
-    public var message: String { text.text(in: .en) }
+    package var message: String { text.text(in: .en) }
     /// The suggestion, in English (the JSON report's `hint`).
-    public var hint: String? { hintText?.text(in: .en) }
+    package var hint: String? { hintText?.text(in: .en) }
 
     /// A problem with its words in both languages.
-    public init(column: String, text: LocalizedText, allowed: [String], hint: LocalizedText?) {
+    package init(column: String, text: LocalizedText, allowed: [String], hint: LocalizedText?) {
         self.column = column
         self.text = text
         self.allowed = allowed
@@ -64,14 +64,14 @@ public struct RowProblem: Sendable, Hashable, Codable {
     }
 
     /// The problem of a cell whose value does not fit its fact.
-    public init(column: String, _ error: RequestError) {
+    package init(column: String, _ error: RequestError) {
         self.init(column: column, text: error.text, allowed: error.allowed, hint: error.hintText)
     }
 
     private enum CodingKeys: String, CodingKey { case column, message, allowed, hint }
 
     /// Decodes a report's problem: its English words stand for both languages.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let message = try container.decode(String.self, forKey: .message)
         let hint = try container.decodeIfPresent(String.self, forKey: .hint)
@@ -80,7 +80,7 @@ public struct RowProblem: Sendable, Hashable, Codable {
     }
 
     /// Encodes the English message and hint, as the report's schema documents them.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(column, forKey: .column)
         try container.encode(message, forKey: .message)
@@ -89,37 +89,98 @@ public struct RowProblem: Sendable, Hashable, Codable {
     }
 }
 
+/// What checking a row found, shared by every row that fills the same tool and the same
+/// use facts: a school's list repeats the same few uses, so each is decided once per run.
+package struct LintOutcome: Sendable, Hashable {
+    /// The verdict.
+    package var verdict: Verdict
+    /// What a report shows for the row: the reasons of a denial or a review, the open
+    /// requirements of a conditional answer (not those that only forbid), nothing for an
+    /// allowed one. Each finding's rule is worded once per report, from the policy's rules.
+    package var findings: [Decision.Finding]
+    /// The facts the rows left unknown that an open rule needs, sorted.
+    package var unknownFacts: [String]
+    /// The rules whose condition held: the reasons, the conditions met or violated and
+    /// the advice, without duplicates, in that order (the decision log groups rows by them).
+    package var rulesFired: [String]
+    /// Which distinct use of the run this is, numbered from 1 as first seen (0 for an
+    /// outcome made outside a run): a reporter renders each use's row once and keys it by
+    /// this number. Not part of the outcome's value: `==` ignores it.
+    package var use = 0
+
+    /// Whether two outcomes say the same, whatever their use numbers.
+    package static func == (lhs: LintOutcome, rhs: LintOutcome) -> Bool {
+        lhs.verdict == rhs.verdict && lhs.findings == rhs.findings && lhs.unknownFacts == rhs.unknownFacts && lhs.rulesFired == rhs.rulesFired
+    }
+
+    /// Hashes what ``==`` compares.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(verdict)
+        hasher.combine(findings)
+        hasher.combine(unknownFacts)
+        hasher.combine(rulesFired)
+    }
+
+    /// The outcome of a decision.
+    package init(_ decision: Decision) {
+        verdict = decision.verdict
+        findings = switch decision.verdict {
+        case .denied, .review: decision.reasons
+        case .conditional: decision.conditions.filter { $0.status == .unknown && $0.effect != .forbid }
+        case .allowed: []
+        }
+        unknownFacts = decision.unknownFacts
+        var seen = Set<String>()
+        rulesFired = (decision.reasons + decision.conditions + decision.advice)
+            .filter { $0.status != .unknown && seen.insert($0.rule).inserted }
+            .map(\.rule)
+    }
+}
+
 /// The result of checking one row.
-public struct LintResult: Sendable, Hashable, Codable {
+package struct LintResult: Sendable, Hashable {
     /// The 1-based position among data rows.
-    public var row: Int
+    package var row: Int
     /// The line in the file, when known.
-    public var line: Int?
+    package var line: Int?
     /// The tool as written in the row.
-    public var tool: String
-    /// The verdict, or `nil` for a malformed row.
-    public var verdict: Verdict?
-    /// The explained decision; `nil` for a malformed row, and for an allowed row when the
-    /// linter was told not to explain allowed rows.
-    public var decision: DecisionDocument?
+    package var tool: String
+    /// What checking found; `nil` for a malformed row.
+    package var outcome: LintOutcome?
+    /// The explained decision, only when the linter was told to explain every row
+    /// (`lint --decisions`); `nil` otherwise and for a malformed row.
+    package var decision: DecisionDocument?
     /// Why the row could not be checked; empty when it was.
-    public var problems: [RowProblem]
+    package var problems: [RowProblem]
+
+    /// The verdict, or `nil` for a malformed row.
+    package var verdict: Verdict? { outcome?.verdict }
+
+    /// A result.
+    package init(row: Int, line: Int?, tool: String, outcome: LintOutcome?, decision: DecisionDocument? = nil, problems: [RowProblem] = []) {
+        self.row = row
+        self.line = line
+        self.tool = tool
+        self.outcome = outcome
+        self.decision = decision
+        self.problems = problems
+    }
 }
 
 /// Counts over a whole list.
-public struct LintSummary: Sendable, Hashable, Codable {
+package struct LintSummary: Sendable, Hashable, Codable {
     /// Rows read.
-    public var rows = 0
+    package var rows = 0
     /// Rows per verdict.
-    public var allowed = 0, conditional = 0, denied = 0, review = 0
+    package var allowed = 0, conditional = 0, denied = 0, review = 0
     /// Rows that could not be checked.
-    public var malformed = 0
+    package var malformed = 0
 
     /// Creates an empty summary.
-    public init() {}
+    package init() {}
 
     /// Counts one result.
-    public mutating func add(_ result: LintResult) {
+    package mutating func add(_ result: LintResult) {
         rows += 1
         switch result.verdict {
         case .allowed: allowed += 1

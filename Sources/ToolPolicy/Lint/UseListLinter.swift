@@ -3,28 +3,38 @@
 /// Columns are named like the `check` options: `tool` and the policy's use facts
 /// (`mode`, `computer`, `accounts`, `audience`, `purpose`, `recorded`, `participants`, …);
 /// dashes and underscores are interchangeable and case is ignored.
-public struct UseListLinter: Sendable {
+package struct UseListLinter: Sendable {
     /// The policy rows are checked against.
-    public let policy: Policy
+    package let policy: Policy
     /// The date rows are evaluated for.
-    public let today: CivilDate
-    /// Whether allowed rows also carry their full ``Decision`` (JSON output wants it;
-    /// text, SARIF and JUnit only explain the rows that are not allowed).
-    public let explainAllowed: Bool
+    package let today: CivilDate
+    /// Whether every checked row also carries its full ``Decision`` (`lint --decisions`):
+    /// each row is then explained on its own, which costs a decision per row.
+    package let explain: Bool
 
     /// Creates a linter.
-    public init(policy: Policy, today: CivilDate, explainAllowed: Bool = true) {
+    package init(policy: Policy, today: CivilDate, explain: Bool = false) {
         self.policy = policy
         self.today = today
-        self.explainAllowed = explainAllowed
+        self.explain = explain
     }
 
+    /// The most distinct uses remembered in one run; past it the memory starts afresh, so
+    /// a list of millions of distinct rows keeps a flat memory.
+    package static let rememberedOutcomes = 1 << 14
+
     /// The name of the column that names the tool.
-    public static let toolColumn = "tool"
+    package static let toolColumn = "tool"
 
     /// What the columns and cells of a list mean, resolved once per distinct column name,
-    /// tool name and cell text: a school's list repeats the same few values on every row.
-    public struct Columns: Sendable {
+    /// tool name and cell text, and the outcome of each distinct use (tool and typed use
+    /// facts): a school's list repeats the same few values on every row.
+    package struct Columns: Sendable {
+        /// A checked row's use: its tool and the typed value of each use fact.
+        struct UseKey: Hashable {
+            var tool: Int
+            var slots: [Int64]
+        }
         enum Role: Sendable {
             case tool, fact(slot: Int), ignored
 
@@ -49,14 +59,21 @@ public struct UseListLinter: Sendable {
         var nearMisses: [String: RowProblem?] = [:]
         /// Typed cells, indexed by the fact's slot, then by the cell's text.
         var cells: [[String: Cell]] = []
+        /// The outcome of each distinct use seen, at most ``UseListLinter/rememberedOutcomes``.
+        var outcomes: [UseKey: LintOutcome] = [:]
+        /// The number of distinct uses decided so far (``LintOutcome/use``).
+        var uses = 0
+        /// Scratch buffers of ``UseListLinter/check(_:columns:trace:)``, kept between rows.
+        var slots: [Int64] = []
+        var filledBy: [Int] = []
 
         /// Creates an empty binding; columns are resolved as rows name them.
-        public init() {}
+        package init() {}
     }
 
     /// A warning for each column that is neither `tool` nor a use fact (a list may carry
     /// notes; they are ignored, but said).
-    public func unknownColumns(_ columns: [String]) -> [RowProblem] {
+    package func unknownColumns(_ columns: [String]) -> [RowProblem] {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return columns.compactMap { column in
             guard case .ignored = role(of: column), !column.trimmingWhitespace().isEmpty else { return nil }
@@ -76,7 +93,7 @@ public struct UseListLinter: Sendable {
     /// The unknown columns that are near misses of a known one (`outil2` for `tool`,
     /// `mdoe` for `mode`): their cells would be dropped although the list meant them, so
     /// `lint` stops on them unless told to ignore unknown columns.
-    public func misspeltColumns(_ columns: [String]) -> [RowProblem] {
+    package func misspeltColumns(_ columns: [String]) -> [RowProblem] {
         let known = [Self.toolColumn] + policy.useFacts.map(\.name)
         return unknownColumns(columns).compactMap { problem in
             guard let close = Suggestion.closest(to: problem.column, in: known) else { return nil }
@@ -108,18 +125,30 @@ public struct UseListLinter: Sendable {
 
     /// The longest cell text checked, in UTF-8 bytes: the CSV cell cap, applied to JSON
     /// and YAML values too.
-    public static let maximumCellBytes = CSVLimits.standard.maximumCellBytes
+    package static let maximumCellBytes = CSVLimits.standard.maximumCellBytes
 
     /// Checks one row. A row with a missing tool, a bad value, two cells for the same
     /// column (JSON or YAML keys such as `mode` and `Mode`), a cell past
     /// ``maximumCellBytes`` or a problem found while reading is returned with its problems
     /// and no decision; it never stops the other rows.
-    public func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
+    package func check(_ entry: UseListEntry, columns: inout Columns, trace: inout EvaluationTrace) -> LintResult {
         var toolName = ""
-        var builder = policy.requestBuilder(today: today)
+        // The row's typed slots and the cell that filled the tool (index 0) or each fact
+        // (1 + slot), -1 for none: buffers of the binding, reused from row to row.
+        var slots = columns.slots
+        var filledBy = columns.filledBy
+        columns.slots = []
+        columns.filledBy = []
+        if slots.count != policy.useFacts.count { slots = Array(repeating: Program.unknownSlot, count: policy.useFacts.count) }
+        if filledBy.count != policy.useFacts.count + 1 { filledBy = Array(repeating: -1, count: policy.useFacts.count + 1) }
+        for index in slots.indices { slots[index] = Program.unknownSlot }
+        for index in filledBy.indices { filledBy[index] = -1 }
+        defer {
+            columns.slots = slots
+            columns.filledBy = filledBy
+        }
         var problems: [RowProblem] = []
-        var filledBy: [Int: String] = [:]
-        if !entry.cells.map(\.column).elementsEqual(columns.lastColumns) {
+        if !entry.cells.lazy.map(\.column).elementsEqual(columns.lastColumns) {
             columns.lastColumns = entry.cells.map(\.column)
             columns.lastRoles = columns.lastColumns.map { column in
                 if let known = columns.roles[column] { return known }
@@ -128,14 +157,15 @@ public struct UseListLinter: Sendable {
                 return role
             }
         }
-        for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
+        for (index, (entryCell, role)) in zip(entry.cells, columns.lastRoles).enumerated() {
             let (column, value) = (entryCell.column, entryCell.value)
             if let key = role.key, value != nil {
-                if let first = filledBy[key] {
-                    problems.append(.sameColumnTwice(first: first, second: column))
+                let first = filledBy[key + 1]
+                if first >= 0 {
+                    problems.append(.sameColumnTwice(first: entry.cells[first].column, second: column))
                     continue
                 }
-                filledBy[key] = column
+                filledBy[key + 1] = index
             }
             if let value, value.textByteCount > Self.maximumCellBytes {
                 problems.append(.cellTooLong(column: column, limit: Self.maximumCellBytes))
@@ -143,12 +173,11 @@ public struct UseListLinter: Sendable {
             }
             switch role {
             case .tool:
-                if case .string(let text)? = value { toolName = text.trimmingWhitespace() }
+                if case .string(let text)? = value { toolName = text.isTrimmed ? text : text.trimmingWhitespace() }
             case .fact(let slot):
-                let declaration = policy.useFacts[slot]
-                switch typedCell(value, of: declaration, columns: &columns) {
-                case .value(let typed, let slot):
-                    builder.set(policy.value(typed, slot: slot, of: declaration))
+                switch typedCell(value, slot: slot, columns: &columns) {
+                case .value(_, let typed):
+                    slots[slot] = typed
                 case .unknown:
                     break
                 case .error(let error):
@@ -178,18 +207,33 @@ public struct UseListLinter: Sendable {
         // A near miss of listed names (`zom`) is a typing mistake to correct, not an
         // unlisted tool to send for review.
         if toolIndex < 0, let problem = columns.nearMisses[toolName] ?? nil { problems.append(problem) }
-        builder.tool(toolName, index: toolIndex < 0 ? nil : toolIndex)
-        let request = builder.request
         guard problems.isEmpty else {
-            return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: nil, decision: nil, problems: problems)
+            return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: nil, problems: problems)
         }
+        let key = Columns.UseKey(tool: toolIndex, slots: slots)
+        if !explain, let known = columns.outcomes[key] {
+            return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: known)
+        }
+        // A use not seen before: its request, from the cells typed above (all cached now).
+        var builder = policy.requestBuilder(today: today)
+        builder.tool(toolName, index: toolIndex < 0 ? nil : toolIndex)
+        for (entryCell, role) in zip(entry.cells, columns.lastRoles) {
+            guard case .fact(let slot) = role, case .value(let typed, let encoded) = typedCell(entryCell.value, slot: slot, columns: &columns) else { continue }
+            builder.set(policy.value(typed, slot: encoded, of: policy.useFacts[slot]))
+        }
+        let request = builder.request
         let verdict = policy.verdict(for: request, trace: &trace)
-        let decision = verdict != .allowed || explainAllowed ? Decision(policy: policy, request: request, verdict: verdict, trace: trace).document : nil
-        return LintResult(row: entry.row, line: entry.line, tool: toolName, verdict: verdict, decision: decision, problems: [])
+        let decision = Decision(policy: policy, request: request, verdict: verdict, trace: trace)
+        var outcome = LintOutcome(decision)
+        columns.uses += 1
+        outcome.use = columns.uses
+        if columns.outcomes.count >= Self.rememberedOutcomes { columns.outcomes.removeAll(keepingCapacity: true) }
+        columns.outcomes[key] = outcome
+        return LintResult(row: entry.row, line: entry.line, tool: toolName, outcome: outcome, decision: explain ? decision.document : nil)
     }
 
     /// Checks one row with a fresh column binding and trace (convenient, slower for long lists).
-    public func check(_ entry: UseListEntry) -> LintResult {
+    package func check(_ entry: UseListEntry) -> LintResult {
         var columns = Columns()
         var trace = EvaluationTrace(for: policy)
         return check(entry, columns: &columns, trace: &trace)
@@ -206,17 +250,17 @@ public struct UseListLinter: Sendable {
     }
 
     /// Types a cell against its fact, from the cache when the same text was seen before.
-    private func typedCell(_ value: FactValue?, of declaration: FactDeclaration, columns: inout Columns) -> Columns.Cell {
+    private func typedCell(_ value: FactValue?, slot: Int, columns: inout Columns) -> Columns.Cell {
         guard let value else { return .unknown }
         if columns.cells.isEmpty { columns.cells = Array(repeating: [:], count: policy.useFacts.count) }
-        if case .string(let text) = value, let cached = columns.cells[declaration.slot][text] { return cached }
+        if case .string(let text) = value, let cached = columns.cells[slot][text] { return cached }
         let typed: Columns.Cell
         do {
-            typed = try policy.typed(value, as: declaration).map { .value($0.value, slot: $0.slot) } ?? .unknown
+            typed = try policy.typed(value, as: policy.useFacts[slot]).map { .value($0.value, slot: $0.slot) } ?? .unknown
         } catch {
             typed = .error(error)
         }
-        if case .string(let text) = value { columns.cells[declaration.slot][text] = typed }
+        if case .string(let text) = value { columns.cells[slot][text] = typed }
         return typed
     }
 }
@@ -231,6 +275,15 @@ extension RowProblem {
             hint: LocalizedText(fr: "gardez l'une des deux (les noms sont comparés sans tenir compte de la casse, des accents, de « - » et de « _ »)",
                                 en: "keep one of them (names are compared ignoring case, accents, `-` and `_`)")
         )
+    }
+}
+
+extension String {
+    /// Whether the text starts and ends with a visible ASCII character, so that trimming
+    /// its whitespace would keep it whole (most cells).
+    var isTrimmed: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return (0x21 ... 0x7E).contains(first) && (0x21 ... 0x7E).contains(last)
     }
 }
 

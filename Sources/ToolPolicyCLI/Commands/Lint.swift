@@ -43,6 +43,9 @@ extension ToolPolicyCommand {
         @Flag(help: "Text output: print the summary and the denied rows only.")
         var quiet = false
 
+        @Flag(help: "JSON output: also give each checked row its whole decision (as `check --format json`), not only its verdict, findings and unknown facts.")
+        var decisions = false
+
         @Flag(name: .customLong("allow-unknown-columns"), help: "Lint a list whose column looks like a misspelt known one, ignoring that column.")
         var allowUnknownColumns = false
 
@@ -58,6 +61,7 @@ extension ToolPolicyCommand {
         func validate() throws {
             _ = try Today.resolve(date)
             if all && quiet { throw ValidationError("--all and --quiet are exclusive") }
+            if decisions && format != .json { throw ValidationError("--decisions applies to --format json only") }
         }
 
         func run() throws {
@@ -66,7 +70,7 @@ extension ToolPolicyCommand {
                 StandardError.write("error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
                 throw ExitStatus.badInput
             }
-            let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explainAllowed: format == .json || all)
+            let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explain: decisions)
             let context = LintContext(policy: policy, path: file, language: lang.language)
             let summary: LintSummary
             let readError: ListReadError?
@@ -98,12 +102,9 @@ extension ToolPolicyCommand {
         private func run(_ linter: UseListLinter, _ reporter: inout some LintReporter & ~Copyable) -> (LintSummary, ListReadError?) {
             var progress = LintProgress(language: lang.language)
             defer { progress.finish() }
-            return LintRun.run(linter, into: &reporter, allowUnknownColumns: allowUnknownColumns, language: lang.language) { header, body throws(ListReadError) in
-                try UseListSource.read(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file), header: header) { entry in
-                    body(entry)
-                    progress.row()
-                }
-            }
+            let input = ListFile.input(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file))
+            return LintPipeline.run(linter, input: input, into: &reporter, allowUnknownColumns: allowUnknownColumns,
+                                    language: lang.language, concurrent: true) { progress.row() }
         }
     }
 }

@@ -12,13 +12,16 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     var output = OutputBuffer()
     private var first = true
-    private let encoder = JSONOutput.encoder(pretty: false)
 
     private var words: ListPresenter
+    private var templates = RowTemplates()
+    /// The list's path as a JSON string, written in every issue.
+    private let pathJSON: String
 
     init(context: LintContext) {
         self.context = context
         words = ListPresenter(context: context)
+        pathJSON = JSONText.quoted(context.path)
     }
 
     /// GitLab's scale is info, minor, major, critical, blocker: a forbidden use is
@@ -33,21 +36,18 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     /// A fingerprint unique per list, row, rule and finding: GitLab keeps only the first
-    /// issue of a fingerprint, so two rows breaking one rule must not share one.
+    /// issue of a fingerprint, so two rows breaking one rule must not share one. 32 hex
+    /// digits: 16 of a SHA-256 of the list, rule and finding, then the row's 16.
     static func fingerprint(path: String, row: Int, rule: String, index: Int) -> String {
-        String(SHA256.hex(Array("\(path)\u{0}\(row)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(32))
-    }
-
-    private func encode(_ value: some Encodable) -> String {
-        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        String(SHA256.hex(Array("\(path)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(16)) + RowTemplate.hex16(row)
     }
 
     private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0) {
         output.write((first ? "\n" : ",\n")
-            + "{\"description\":\(encode(description)),\"check_name\":\(encode(rule)),"
+            + "{\"description\":\(JSONText.quoted(description)),\"check_name\":\(JSONText.quoted(rule)),"
             + "\"fingerprint\":\"\(Self.fingerprint(path: context.path, row: row, rule: rule, index: index))\","
             + "\"severity\":\"\(severity)\","
-            + "\"location\":{\"path\":\(encode(context.path)),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
+            + "\"location\":{\"path\":\(pathJSON),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
         first = false
     }
 
@@ -60,6 +60,29 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            return write(template, result: result, line: line)
+        }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
+        // Rendered as if not first, so every issue starts with its `,`.
+        let (wasFirst, mark) = (first, output.beginCapture())
+        first = false
+        write(RowTemplates.marked(result))
+        let template = RowTemplate(rendered: output.endCapture(from: mark))
+        first = wasFirst
+        templates.remember(template, for: result)
+        write(template, result: result, line: line)
+    }
+
+    /// Writes a row's issues from its template; the first issue of the document goes
+    /// without the template's leading `,`.
+    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
+        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
+        if !template.isEmpty { first = false }
+    }
+
+    /// Writes a row's issues: one per finding, or per problem of a malformed row.
+    private mutating func write(_ result: LintResult) {
         let labels = words.labels
         let prefix = words.row(result)
         guard let verdict = result.verdict else {
@@ -69,8 +92,8 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
             }
             return
         }
-        guard let decision = result.decision else { return }
-        for finding in words.findings(of: decision) {
+        guard let outcome = result.outcome else { return }
+        for finding in words.findings(of: outcome) {
             issue(rule: finding.rule, severity: Self.severity(of: verdict),
                   description: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)",
                   line: result.line, row: result.row)

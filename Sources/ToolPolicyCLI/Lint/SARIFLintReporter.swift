@@ -12,6 +12,8 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     var output = OutputBuffer()
     private var first = true
     private let ruleIndex: [String: Int]
+    /// The list's path as a JSON string, written in every result.
+    private let pathJSON: String
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// Rules that are not in the policy but that results may name.
@@ -27,6 +29,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         ("unreadable-list", LocalizedText(fr: "La liste n'a pas pu être lue jusqu'au bout.", en: "The list could not be read to its end.")),
     ]
     private var words: ListPresenter
+    private var templates = RowTemplates()
 
     init(context: LintContext) {
         self.context = context
@@ -35,6 +38,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         for (offset, rule) in context.policy.rules.enumerated() { index[rule.id] = offset }
         for (offset, rule) in Self.builtInRules.enumerated() { index[rule.id] = context.policy.rules.count + offset }
         ruleIndex = index
+        pathJSON = JSONText.quoted(context.path)
     }
 
     private func encode(_ value: some Encodable) -> String {
@@ -67,16 +71,39 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     }
 
     private mutating func result(rule: String, level: String, message: String, line: Int?, column: Int? = nil) {
-        var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(encode(context.path)),\"index\":0}"
+        var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(pathJSON),\"index\":0}"
         if let line { location += ",\"region\":{\"startLine\":\(max(1, line))\(column.map { ",\"startColumn\":\($0)" } ?? "")}" }
         location += "}}"
         output.write((first ? "\n" : ",\n")
-            + "{\"ruleId\":\(encode(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
-            + "\"message\":{\"text\":\(encode(message))},\"locations\":[\(location)]}")
+            + "{\"ruleId\":\(JSONText.quoted(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
+            + "\"message\":{\"text\":\(JSONText.quoted(message))},\"locations\":[\(location)]}")
         first = false
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            return write(template, result: result, line: line)
+        }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
+        // Rendered as if not first, so every result starts with its `,`.
+        let (wasFirst, mark) = (first, output.beginCapture())
+        first = false
+        write(RowTemplates.marked(result))
+        let template = RowTemplate(rendered: output.endCapture(from: mark))
+        first = wasFirst
+        templates.remember(template, for: result)
+        write(template, result: result, line: line)
+    }
+
+    /// Writes a row's results from its template; the first result of the document goes
+    /// without the template's leading `,`.
+    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
+        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
+        if !template.isEmpty { first = false }
+    }
+
+    /// Writes a row's results: one per finding, or per problem of a malformed row.
+    private mutating func write(_ result: LintResult) {
         let labels = words.labels
         let prefix = words.row(result)
         guard let verdict = result.verdict else {
@@ -85,14 +112,14 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
             }
             return
         }
-        guard let decision = result.decision else { return }
+        guard let outcome = result.outcome else { return }
         let level = switch verdict {
         case .denied: "error"
         case .review: "warning"
         case .conditional: "note"
         case .allowed: "none"
         }
-        for finding in words.findings(of: decision) {
+        for finding in words.findings(of: outcome) {
             self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)", line: result.line)
         }
     }

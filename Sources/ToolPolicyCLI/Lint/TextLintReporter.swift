@@ -20,6 +20,7 @@ struct TextLintReporter: LintReporter, ~Copyable {
     let shown: Shown
     var output = OutputBuffer()
     private var words: ListPresenter
+    private var templates = RowTemplates()
 
     init(context: LintContext, shown: Shown) {
         self.context = context
@@ -43,6 +44,20 @@ struct TextLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
+        if let line = result.line, let template = templates[result] {
+            output.write(template, row: result.row, line: line)
+            return
+        }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
+        let mark = output.beginCapture()
+        write(RowTemplates.marked(result))
+        let template = RowTemplate(rendered: output.endCapture(from: mark))
+        templates.remember(template, for: result)
+        output.write(template, row: result.row, line: line)
+    }
+
+    /// Writes a row's line (none for a row not shown).
+    private mutating func write(_ result: LintResult) {
         let place = "\(context.path):\(result.line.map(String.init) ?? "?") \(words.rowNumber(result))"
         guard let verdict = result.verdict else {
             guard shown != .denied else { return }
@@ -56,9 +71,9 @@ struct TextLintReporter: LintReporter, ~Copyable {
         case .attention: verdict != .allowed
         case .denied: verdict == .denied
         }
-        guard wanted, let decision = result.decision else { return }
+        guard wanted, let outcome = result.outcome else { return }
         var text = "\(place)\(labels.colon)\(labels.verdict(verdict)) — \(result.tool)"
-        let findings = words.findings(of: decision)
+        let findings = words.findings(of: outcome)
         if !findings.isEmpty {
             text += labels.colon + findings.map { "\($0.summary) [\($0.rule)]" }.joined(separator: "; ")
         }

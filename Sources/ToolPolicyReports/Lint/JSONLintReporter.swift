@@ -1,14 +1,17 @@
 import Foundation
 package import ToolPolicy
 
-/// `{"list": …, "policy": …, "warnings": […], "results": […], "summary": …, "error": …}`,
-/// results streamed one per line (docs/schemas/lint.schema.json).
+/// `{"list": …, "policy": …, "warnings": […], "results": […], "rules": {…}, "summary": …, "error": …}`,
+/// results streamed one per line; the `rules` table names once each rule the rows cite
+/// (docs/schemas/lint.schema.json).
 package struct JSONLintReporter: LintReporter, ~Copyable {
     /// The run being reported.
     package let context: LintContext
     /// Where the document goes.
     package var output: OutputBuffer
     private var first = true
+    private var rules = LintRulesTable()
+    private var templates = RowTemplates()
     private let encoder = JSONOutput.encoder(pretty: false)
 
     /// A reporter writing to standard output, or to memory for an HTTP body.
@@ -27,12 +30,21 @@ package struct JSONLintReporter: LintReporter, ~Copyable {
 
     package mutating func report(_ result: LintResult) {
         output.write(first ? "\n" : ",\n")
-        output.write(bytes: result.jsonBytes)
         first = false
+        if let line = result.line, let template = templates[result] {
+            return output.write(template, row: result.row, line: line)
+        }
+        if let outcome = result.outcome { rules.add(outcome) }
+        guard let line = result.line, RowTemplates.applies(to: result) else { return output.write(bytes: result.jsonBytes) }
+        let template = RowTemplate(rendered: RowTemplates.marked(result).jsonBytes)
+        templates.remember(template, for: result)
+        output.write(template, row: result.row, line: line)
     }
 
     package mutating func finish(summary: LintSummary, readError: ListReadError?) {
-        output.write("\n],\"summary\":\(encode(summary))")
+        output.write("\n],\"rules\":")
+        output.write(bytes: rules.jsonBytes)
+        output.write(",\"summary\":\(encode(summary))")
         if let readError {
             var error = "{\"message\":\(encode(readError.message))"
             if let line = readError.line { error += ",\"line\":\(line)" }

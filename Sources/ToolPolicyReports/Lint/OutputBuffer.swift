@@ -13,6 +13,8 @@ package struct OutputBuffer: ~Copyable {
 
     private let destination: Destination
     private var buffer: [UInt8] = []
+    /// Set while a row is rendered into a template (``beginCapture()``): nothing is flushed.
+    private var capturing = false
 
     /// A buffer writing to `destination`.
     package init(to destination: Destination = .standardOutput) {
@@ -23,13 +25,36 @@ package struct OutputBuffer: ~Copyable {
     /// Appends text; a full buffer is written to standard output.
     package mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if destination == .standardOutput, buffer.count >= 1 << 16 { flush() }
+        if destination == .standardOutput, !capturing, buffer.count >= 1 << 16 { flush() }
     }
 
     /// Appends bytes already encoded (UTF-8); a full buffer is written to standard output.
     package mutating func write(bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
+        if destination == .standardOutput, !capturing, buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Appends a row's template filled with its row and line, skipping the template's
+    /// first `skip` bytes; a full buffer is written to standard output.
+    package mutating func write(_ template: RowTemplate, row: Int, line: Int, skip: Int = 0) {
+        template.write(row: row, line: line, into: &buffer, skip: skip)
         if destination == .standardOutput, buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Starts capturing: what is written until ``endCapture(from:)`` is taken back out of
+    /// the buffer instead of written (a reporter renders a row's template with its own
+    /// writing code). Returns the mark to end at.
+    package mutating func beginCapture() -> Int {
+        capturing = true
+        return buffer.count
+    }
+
+    /// The bytes written since `mark`, removed from the buffer.
+    package mutating func endCapture(from mark: Int) -> [UInt8] {
+        capturing = false
+        let captured = Array(buffer[mark...])
+        buffer.removeSubrange(mark...)
+        return captured
     }
 
     /// Writes what is buffered to standard output (memory buffers keep it).

@@ -11,9 +11,32 @@ package enum VisibleText {
         }
     }
 
+    /// Whether `text` holds a character ``isEscaped(_:)`` escapes, read from its UTF-8
+    /// bytes: a lint report escapes every line it writes.
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0 ..< 0x20, 0x7F: return true
+                case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]): return true
+                case 0xE2 where index + 2 < bytes.count:
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80 && (0xAA ... 0xAE).contains(third) || second == 0x81 && (0xA6 ... 0xA9).contains(third) { return true }
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE: return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text` with every escaped character written `\u{…}`.
     package static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+        guard needsEscaping(text) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if isEscaped(scalar) {

@@ -19,9 +19,10 @@ package struct ListPresenter: Sendable {
     private var french: Bool { presenter.language == .fr }
 
     /// What a report shows for a row, the same in every format: the reasons of a denial or
-    /// a review, the open requirements of a conditional answer, nothing for an allowed one.
-    package mutating func findings(of decision: DecisionDocument) -> [DecisionPresentation.Finding] {
-        decision.reportedFindings.map { finding in
+    /// a review, the open requirements of a conditional answer, nothing for an allowed one
+    /// (``LintOutcome/findings``), each rule worded once per report.
+    package mutating func findings(of outcome: LintOutcome) -> [DecisionPresentation.Finding] {
+        outcome.findings.map { finding in
             if let known = findings[finding.rule] { return known }
             let worded = presenter.finding(finding)
             findings[finding.rule] = worded

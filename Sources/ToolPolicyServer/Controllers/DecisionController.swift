@@ -74,7 +74,7 @@ struct DecisionController<Context: RequestContext> {
         let policy = try services.policy().policy(named: request.profileParameter)
         let name = request.uri.queryParameters["name"].map(String.init) ?? "-"
         let list = try LintList.read(bytes, csv: type == RequestBody.csv, limit: services.options.maxLintRows)
-        let linter = UseListLinter(policy: policy, today: today, explainAllowed: true)
+        let linter = UseListLinter(policy: policy, today: today, explain: try request.decisionsParameter)
         let lintContext = LintContext(policy: policy, path: name, language: .fr)
 
         var logReporter = LintLogReporter()

@@ -21,15 +21,11 @@ struct LintList: Sendable {
         var list = LintList()
         var rows = 0
         do {
-            let header: ([String]) -> Void = { list.columns = $0 }
-            let body: (UseListEntry) -> Void = { entry in
+            let reader = try (csv ? ListInput.csv(bytes) : ListInput.json(bytes)).open()
+            list.columns = reader.columns
+            while let entry = try reader.next() {
                 rows += 1
                 if rows <= limit { list.entries.append(entry) }
-            }
-            if csv {
-                try ListDecoding.csv(bytes, header: header, body: body)
-            } else {
-                try ListDecoding.json(bytes, header: header, body: body)
             }
         } catch {
             list.readError = error
@@ -38,13 +34,14 @@ struct LintList: Sendable {
         return list
     }
 
+    /// The list as the lint pipeline's input.
+    var input: ListInput {
+        .entries(entries, columns: columns ?? [], readError: readError)
+    }
+
     /// Checks every row, into `reporter`; returns the summary.
     func lint(_ linter: UseListLinter, into reporter: inout some LintReporter & ~Copyable) -> LintSummary {
-        LintRun.run(linter, into: &reporter) { header, body throws(ListReadError) in
-            if let columns { header(columns) }
-            for entry in entries { body(entry) }
-            if let readError { throw readError }
-        }.summary
+        LintPipeline.run(linter, input: input, into: &reporter).summary
     }
 
     /// Checks every row and writes the JSON lint document to `writer` in blocks of about
@@ -89,8 +86,8 @@ struct LintLogReporter: LintReporter {
     mutating func begin(columnWarnings: [RowProblem]) {}
 
     mutating func report(_ result: LintResult) {
-        guard let decision = result.decision else { return }
-        let key = GroupKey(tool: decision.tool.query, verdict: decision.verdict, rulesFired: decision.rulesFired)
+        guard let outcome = result.outcome else { return }
+        let key = GroupKey(tool: result.tool, verdict: outcome.verdict, rulesFired: outcome.rulesFired)
         if groups[key] == nil {
             order.append(key)
             groups[key] = .init(tool: key.tool, verdict: key.verdict, rulesFired: key.rulesFired, count: 0, rows: [])
@@ -105,5 +102,23 @@ struct LintLogReporter: LintReporter {
     func entry(requestId: String, list: String, digest: String, at time: Date = Date()) -> DecisionLogLine.LintEntry {
         DecisionLogLine.LintEntry(time: time.timestamp, requestId: requestId, list: list, digest: digest,
                                   summary: summary, decisions: order.compactMap { groups[$0] })
+    }
+}
+
+extension Request {
+    /// `?decisions=true`: every checked row of the lint document also carries its whole
+    /// decision. Absent or `false`: rows carry their verdict, findings and unknown facts.
+    ///
+    /// - Throws: ``APIError`` 422 `invalid_request` for another value.
+    var decisionsParameter: Bool {
+        get throws(APIError) {
+            switch uri.queryParameters["decisions"].map(String.init) {
+            case nil, "false": return false
+            case "true": return true
+            case let other?:
+                throw APIError(.unprocessableContent, code: "invalid_request",
+                               message: "`decisions` is `true` or `false`, not `\(other)`", details: ["path": .string("decisions")])
+            }
+        }
     }
 }

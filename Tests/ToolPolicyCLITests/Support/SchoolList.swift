@@ -121,10 +121,46 @@ struct LintReport: Decodable {
         var hint: String?
     }
 
+    /// One row: its findings name rules of ``LintReport/rules``; `decision` only with `--decisions`.
+    struct Row: Decodable {
+        var row: Int
+        var line: Int?
+        var tool: String
+        var verdict: Verdict?
+        var findings: [String: Decision.Finding.Status]
+        var unknownFacts: [String]
+        var problems: [RowProblem]
+        var decision: DecisionDocument?
+
+        private enum CodingKeys: String, CodingKey { case row, line, tool, verdict, findings, unknownFacts, problems, decision }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            row = try container.decode(Int.self, forKey: .row)
+            line = try container.decodeIfPresent(Int.self, forKey: .line)
+            tool = try container.decode(String.self, forKey: .tool)
+            verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
+            findings = try container.decodeIfPresent([String: Decision.Finding.Status].self, forKey: .findings) ?? [:]
+            unknownFacts = try container.decodeIfPresent([String].self, forKey: .unknownFacts) ?? []
+            problems = try container.decodeIfPresent([RowProblem].self, forKey: .problems) ?? []
+            decision = try container.decodeIfPresent(DecisionDocument.self, forKey: .decision)
+        }
+    }
+
+    /// A rule of the report's `rules` table.
+    struct Rule: Decodable, Equatable {
+        var effect: RuleEffect
+        var layer: String
+        var message: LocalizedText
+        var remedy: LocalizedText?
+        var citations: [Citation]
+    }
+
     var list: String
     var policy: Decision.PolicyIdentity
     var warnings: [RowProblem]
-    var results: [LintResult]
+    var results: [Row]
+    var rules: [String: Rule]
     var summary: LintSummary
     var error: ReadError?
 }

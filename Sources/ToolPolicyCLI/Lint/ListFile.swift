@@ -17,34 +17,21 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Reads the entries of a list and hands them over one at a time; CSV is streamed, so
-/// memory stays flat whatever the number of rows. JSON and YAML are read whole, up to
-/// ``maximumWholeFileBytes``.
-enum UseListSource {
+/// A list named on the command line, as the lint pipeline reads it: CSV is streamed, so
+/// memory stays flat whatever the number of rows; JSON and YAML are read whole, up to
+/// ``maximumWholeFileBytes``, on the pipeline's reading thread.
+enum ListFile {
     /// The largest JSON or YAML list read: 16 MiB (a school's list is a few kilobytes;
     /// CSV, streamed, has no such cap).
     static let maximumWholeFileBytes = 16 << 20
 
-    /// Calls `header` with the column names (CSV: the header row; JSON/YAML: every key
-    /// seen), then `body` for each entry in order.
-    static func read(
-        path: String, format: ListFormat, header: ([String]) -> Void, body: (UseListEntry) -> Void
-    ) throws(ListReadError) {
+    /// The input the file at `path` gives in `format`.
+    static func input(path: String, format: ListFormat) -> ListInput {
         switch format {
-        case .csv: try readCSV(path: path, header: header, body: body)
-        case .json: try ListDecoding.json(try contents(of: path), header: header, body: body)
-        case .yaml: ListDecoding.handOver(try readYAML(path: path), header: header, body: body)
+        case .csv: .csvFile(path: path)
+        case .json: .read { () throws(ListReadError) in try ListInput.jsonEntries(try contents(of: path)) }
+        case .yaml: .read { () throws(ListReadError) in try YAMLUseList.entries(from: try contents(of: path)) }
         }
-    }
-
-    private static func readCSV(path: String, header: ([String]) -> Void, body: (UseListEntry) -> Void) throws(ListReadError) {
-        var reader: CSVFileReader
-        do {
-            reader = try CSVFileReader(path: path)
-        } catch {
-            throw ListReadError(error)
-        }
-        try ListDecoding.csv(records: { () throws(CSVError) in try reader.next() }, header: header, body: body)
     }
 
     /// The bytes of the file, at most ``maximumWholeFileBytes`` of them.
@@ -66,9 +53,5 @@ enum UseListSource {
             )
         }
         return Array(data)
-    }
-
-    private static func readYAML(path: String) throws(ListReadError) -> [UseListEntry] {
-        try YAMLUseList.entries(from: try contents(of: path))
     }
 }

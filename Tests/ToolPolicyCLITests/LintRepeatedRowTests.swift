@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import ToolPolicy
+
+/// A row that repeats an earlier use is written from what the report rendered for that
+/// use the first time (`RowTemplate`): it must read exactly as the first one would, with
+/// its own row number and line, and GitLab fingerprints must stay unique per row.
+@Suite("toolpolicy lint: repeated rows")
+struct LintRepeatedRowTests {
+    /// Every kind of row, twice: rows 9 to 16 repeat rows 1 to 8, eight lines further down.
+    static let list = SchoolList(rows: SchoolList.withMalformedRow.rows + SchoolList.withMalformedRow.rows)
+    static let half = SchoolList.withMalformedRow.rows.count
+
+    @Test func aRepeatedRowsTextLineIsTheFirstOnesWithItsOwnRowAndLine() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", Self.list.excelCSV())
+        let result = try LintTests.lint(path, ["--all", "--lang", "en"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        func line(ofRow row: Int) throws -> String {
+            try #require(lines.first { $0.hasPrefix("\(path):\(row + 1) row \(row):") }, "row \(row) in:\n\(result.stdout)")
+        }
+        for row in 1...Self.half {
+            let repeated = try line(ofRow: row + Self.half)
+            let expected = try line(ofRow: row)
+                .replacingOccurrences(of: "\(path):\(row + 1) row \(row):", with: "\(path):\(row + Self.half + 1) row \(row + Self.half):")
+            #expect(repeated == expected)
+        }
+    }
+
+    @Test func aRepeatedRowsGitLabIssuesAreTheFirstOnesWithTheirOwnRowLineAndFingerprint() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", Self.list.excelCSV())
+        let result = try LintTests.lint(path, ["--format", "gitlab", "--lang", "en"])
+        let issues = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]], "\(result)")
+        let fingerprints = issues.compactMap { $0["fingerprint"] as? String }
+        #expect(fingerprints.count == issues.count)
+        #expect(Set(fingerprints).count == fingerprints.count, "fingerprints are unique")
+        #expect(fingerprints.allSatisfy { $0.count == 32 && $0.allSatisfy(\.isHexDigit) })
+        func rowIssues(_ row: Int) -> [(description: String, check: String, severity: String, line: Int)] {
+            issues.compactMap { issue in
+                guard let description = issue["description"] as? String, description.hasPrefix("row \(row): ") else { return nil }
+                let line = ((issue["location"] as? [String: Any])?["lines"] as? [String: Any])?["begin"] as? Int ?? -1
+                return (String(description.dropFirst("row \(row): ".count)), issue["check_name"] as? String ?? "", issue["severity"] as? String ?? "", line)
+            }
+        }
+        var repeatedIssues = 0
+        for row in 1...Self.half {
+            let first = rowIssues(row), repeated = rowIssues(row + Self.half)
+            #expect(repeated.map(\.description) == first.map(\.description), "row \(row + Self.half)")
+            #expect(repeated.map(\.check) == first.map(\.check))
+            #expect(repeated.map(\.severity) == first.map(\.severity))
+            #expect(repeated.map(\.line) == first.map { $0.line + Self.half })
+            repeatedIssues += repeated.count
+        }
+        #expect(repeatedIssues > Self.half / 2, "the list's repeated rows have findings")
+    }
+
+    @Test func aRepeatedRowsJSONIsTheFirstOnesWithItsOwnRowAndLine() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("outils.csv", Self.list.excelCSV())
+        let result = try LintTests.lint(path, ["--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], "\(result)")
+        let rows = try #require(root["results"] as? [[String: Any]])
+        #expect(rows.count == Self.list.rows.count)
+        for index in 0..<Self.half {
+            var repeated = rows[index + Self.half], first = rows[index]
+            #expect(repeated["row"] as? Int == index + Self.half + 1)
+            #expect(repeated["line"] as? Int == index + Self.half + 2)
+            for key in ["row", "line"] {
+                repeated[key] = nil
+                first[key] = nil
+            }
+            #expect(NSDictionary(dictionary: repeated).isEqual(to: first), "row \(index + Self.half + 1)")
+        }
+    }
+}
