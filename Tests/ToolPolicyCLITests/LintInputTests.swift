@@ -62,16 +62,21 @@ struct LintInputTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func aLongLintShowsItsProgressOnATerminalOnly() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("long.csv", "tool;mode\n" + String(repeating: "zoom;web\n", count: 400_000))
+        let path = try folder.write("long.csv", "tool;mode\n" + String(repeating: "zoom;web\n", count: 5_000))
         let binary = try #require(CLI.binary).path
-        // Long enough to pass a second even with every row after the first written from its
-        // template. On a terminal (script(1) gives the command one), stderr gets `\r… lignes lues…`.
-        let terminal = try CLI.run(["-qec", "\(binary) lint \(path) --quiet --policy \(CLI.rules)", "/dev/null"],
+        // With no delay (TOOLPOLICY_PROGRESS_AFTER=0), the line shows from the first thousand
+        // rows, however fast the lint. On a terminal (script(1) gives the command one),
+        // stderr gets `\r… lignes lues…`.
+        let terminal = try CLI.run(["-qec", "TOOLPOLICY_PROGRESS_AFTER=0 \(binary) lint \(path) --quiet --policy \(CLI.rules)", "/dev/null"],
                                    executable: URL(fileURLWithPath: "/usr/bin/script"))
         #expect(terminal.stdout.contains("lignes lues…"), "no progress line on a terminal")
-        #expect(terminal.stdout.contains("400000 lignes : "))
-        // Through files (a pipe, a CI log), never.
-        let piped = try CLI.run(policy: ["lint", path, "--quiet"])
+        #expect(terminal.stdout.contains("5000 lignes : "))
+        // Through files (a pipe, a CI log), never, even with no delay.
+        var environment = ProcessInfo.processInfo.environment
+        environment["TOOLPOLICY_RULES"] = nil
+        environment["TOOLPOLICY_PROGRESS_AFTER"] = "0"
+        let piped = try CLI.run(["lint", path, "--quiet", "--policy", CLI.rules], environment: environment)
+        #expect(piped.stdout.contains("5000 lignes : "), "\(piped)")
         #expect(!piped.stderr.contains("lignes lues"))
     }
 }
