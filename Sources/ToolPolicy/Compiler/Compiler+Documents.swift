@@ -67,13 +67,22 @@ extension Compiler {
     static func searchable(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
-        for scalar in text.lowercased().unicodeScalars {
+        func append(_ scalar: Unicode.Scalar) {
             if scalar.isASCII ? (scalar == " " || (0x09 ... 0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                 space = !out.isEmpty
-                continue
+                return
             }
             if space { out.append(" "); space = false }
             out.append(scalar == "’" || scalar == "‘" ? "'" : scalar)
+        }
+        // Lowercased scalar by scalar, as `String.lowercased()` does: ASCII by arithmetic,
+        // any other scalar by its Unicode lowercase mapping.
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                append((0x41 ... 0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { append(lowered) }
+            }
         }
         return String(out)
     }
