@@ -39,6 +39,11 @@ for step in $steps; do
   echo "== $step (load average $(load))" >&2
   case "$step" in
     engine)
+      if [ -x "$peers/run.sh" ] && [ ! -w "$peers" ]; then
+        # The harness writes its .venv and results.json beside itself: run a copy.
+        rm -rf "$out/peers" && cp -r "$peers" "$out/peers" && chmod -R u+w "$out/peers"
+        peers="$out/peers"
+      fi
       if [ -x "$peers/run.sh" ]; then
         "$peers/run.sh" --only "cedarpy batch" >"$out/cedar.log" 2>&1 || failed=1
         cp "$peers/results.json" "$out/cedar.json" 2>/dev/null || true
