@@ -2,11 +2,12 @@
 /// repeats the same few uses, so most records are read as text once, and a repeated one
 /// gets the same field strings back (shared, not copied) without being decoded again. The
 /// fields a reader skips are not part of the key, so a free-text `notes` column does not
-/// make every record distinct. A direct-mapped table of ``slotCount`` slots: memory stays
+/// make every record distinct. A direct-mapped table of ``slotCount`` slots (a school's
+/// few dozen uses fit many times over): memory stays
 /// flat; a record whose key is longer than ``maximumKeyBytes`` is never kept.
 struct DecodedRecordCache: Sendable {
     /// The slots of the table.
-    static let slotCount = 1 << 12
+    static let slotCount = 1 << 10
     /// The longest key kept, in bytes.
     static let maximumKeyBytes = 1 << 10
 

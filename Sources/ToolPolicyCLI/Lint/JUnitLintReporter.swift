@@ -90,10 +90,15 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
-        let cases = groups.groups
-        let failures = cases.filter { $0.first.verdict == .denied || $0.first.verdict == .review }.count
-        let errors = cases.filter { $0.first.verdict == nil }.count + (readError == nil ? 0 : 1)
-        let tests = cases.count + (readError == nil ? 0 : 1)
+        var (failures, errors) = (0, readError == nil ? 0 : 1)
+        for group in groups.groups {
+            switch group.first.verdict {
+            case .denied?, .review?: failures += 1
+            case nil: errors += 1
+            case .allowed?, .conditional?: break
+            }
+        }
+        let tests = groups.groups.count + (readError == nil ? 0 : 1)
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.write("<testsuites name=\"toolpolicy lint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n")
         output.write("  <testsuite name=\"\(escapedPath)\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\">\n")
@@ -105,7 +110,7 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
         for warning in warnings {
             output.write("    <system-err>\(Self.escape(words.warning + words.labels.colon + words.problem(warning)))</system-err>\n")
         }
-        for group in cases { write(group) }
+        for group in groups.groups { write(group) }
         if let readError {
             output.write("    <testcase classname=\"toolpolicy.\(escapedPath)\" name=\"read \(escapedPath)\" time=\"0\">"
                 + "<error type=\"unreadable-list\" message=\"\(Self.escape(readError.message))\">line \(readError.line.map(String.init) ?? "?")</error></testcase>\n")
