@@ -4,8 +4,9 @@ import ToolPolicy
 
 /// The same row shows the same findings in every list format: text, JSON, SARIF, JUnit
 /// and GitLab all render the one presentation of a decision (`ListPresenter.findings(of:)`).
-/// Each format's `(line, rule)` pairs are read back from its own output; the JSON ones are
-/// computed independently from the full decisions it carries.
+/// Each format's `(line, rule)` pairs are read back from its own output (SARIF, JUnit and
+/// GitLab gather the rows that show the same thing and name each row's line); the JSON
+/// ones are computed independently from the full decisions it carries.
 @Suite struct FindingParityTests {
     /// `(line, rule)` of the findings of denied, review and conditional rows, from the JSON
     /// decisions: the reasons of a denial or a review, the open requirements otherwise.
@@ -29,17 +30,25 @@ import ToolPolicy
         }.sorted()
     }
 
-    /// `(line, rule)` from JUnit: each case's `(line L)` and the `[rule]` lines of its body.
+    /// The lines a JUnit case names at the end of its body: `lignes : 3, 11` / `lines: 3, 11`.
+    static func junitLines(_ testCase: String) -> [Int] {
+        guard let list = testCase.firstMatch(of: #/(?:lignes : |lines: )([0-9?, ]+)</#)?.output.1 else { return [] }
+        return list.split(separator: ", ").compactMap { Int($0) }
+    }
+
+    /// `(line, rule)` from JUnit: the `[rule]` lines of each case's body, at every line
+    /// the case names (a case stands for the rows that show the same findings).
     static func junitFindings(_ xml: String) -> [String] {
         xml.components(separatedBy: "<testcase").dropFirst().flatMap { testCase -> [String] in
-            guard let number = testCase.firstMatch(of: #/\(line (\d+)\)/#)?.output.1 else { return [] }
-            return testCase.matches(of: #/\[([a-z0-9-]+)\]/#).map { "\(number) \($0.output.1)" }
+            let rules = testCase.matches(of: #/\[([a-z0-9-]+)\]/#).map(\.output.1)
+            return junitLines(testCase).flatMap { line in rules.map { "\(line) \($0)" } }
         }.sorted()
     }
 
-    @Test func everyFormatShowsTheSameFindingsForEachRow() throws {
+    @Test(arguments: [SchoolList.withMalformedRow, LintRepeatedRowTests.list])
+    func everyFormatShowsTheSameFindingsForEachRow(_ list: SchoolList) throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("outils.csv", SchoolList.withMalformedRow.excelCSV())
+        let path = try folder.write("outils.csv", list.excelCSV())
         let (_, report) = try LintTests.report(path, ["--decisions"])
         let expected = Self.jsonFindings(report)
         #expect(expected.count >= 4, "the list has denied, review and conditional rows: \(expected)")
@@ -60,7 +69,7 @@ import ToolPolicy
         #expect(Self.junitFindings(junit.stdout) == expected, "JUnit:\n\(junit.stdout)")
 
         let gitlab = try GitLabReportTests.issues(try LintTests.lint(path, ["--format", "gitlab"]))
-            .filter { !["malformed-row", "unknown-column"].contains($0.rule) }.map { "\($0.line) \($0.rule)" }.sorted()
+            .filter { !["malformed-row", "unknown-column"].contains($0.rule) }.flatMap { issue in issue.lines.map { "\($0) \(issue.rule)" } }.sorted()
         #expect(gitlab == expected, "GitLab")
     }
 }

@@ -11,7 +11,7 @@ struct GitLabReportTests {
     static let severities: Set<String> = ["info", "minor", "major", "critical", "blocker"]
 
     /// The issues of a GitLab report, checked field by field as GitLab reads them.
-    static func issues(_ result: CLI.Result) throws -> [(rule: String, line: Int, severity: String, fingerprint: String, description: String)] {
+    static func issues(_ result: CLI.Result) throws -> [(rule: String, line: Int, lines: [Int], severity: String, fingerprint: String, description: String)] {
         let array = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]], "a JSON array:\n\(result)")
         return try array.map { issue in
             let description = try #require(issue["description"] as? String)
@@ -23,11 +23,18 @@ struct GitLabReportTests {
             let line = try #require((location["lines"] as? [String: Any])?["begin"] as? Int)
             #expect(severities.contains(severity), "\(severity)")
             #expect(!description.isEmpty && !fingerprint.isEmpty)
-            return (rule, line, severity, fingerprint, description)
+            // A group's issue names every row it stands for, its own line first.
+            let lines = (issue["occurrences"] as? [String: Any])?["lines"] as? [Int] ?? [line]
+            if let occurrences = issue["occurrences"] as? [String: Any] {
+                #expect(occurrences["count"] as? Int == lines.count && (occurrences["rows"] as? [Int])?.count == lines.count, "\(occurrences)")
+            }
+            #expect(lines.first == line, "\(description)")
+            return (rule, line, lines, severity, fingerprint, description)
         }
     }
 
-    /// `(line, rule)` of every SARIF result.
+    /// `(line, rule)` of every SARIF result, at each line it stands for
+    /// (`properties.lines`, whose count is `occurrenceCount`).
     static func sarifFindings(_ result: CLI.Result) throws -> [String] {
         let root = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
@@ -35,8 +42,10 @@ struct GitLabReportTests {
             let rule = try #require(item["ruleId"] as? String)
             let location = (item["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
             let line = (location?["region"] as? [String: Any])?["startLine"] as? Int ?? 0
-            return "\(line) \(rule)"
-        }.sorted()
+            guard let lines = (item["properties"] as? [String: Any])?["lines"] as? [Int] else { return ["\(line) \(rule)"] }
+            #expect(item["occurrenceCount"] as? Int == lines.count && lines.first == line, "\(item)")
+            return lines.map { "\($0) \(rule)" }
+        }.flatMap { $0 }.sorted()
     }
 
     @Test func theReportHasTheFieldsGitLabReadsAndUniqueFingerprints() throws {
@@ -66,18 +75,29 @@ struct GitLabReportTests {
     @Test func theSameRowsGiveTheSameFindingsAsSARIF() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("outils.csv", SchoolList.withMalformedRow.excelCSV())
-        let gitlab = try Self.issues(try LintTests.lint(path, ["--format", "gitlab"])).map { "\($0.line) \($0.rule)" }.sorted()
+        let gitlab = try Self.issues(try LintTests.lint(path, ["--format", "gitlab"])).flatMap { issue in issue.lines.map { "\($0) \(issue.rule)" } }.sorted()
         let sarif = try Self.sarifFindings(try LintTests.lint(path, ["--format", "sarif"]))
         #expect(gitlab == sarif)
     }
 
-    @Test func twoRowsBreakingOneRuleGetTwoFingerprints() throws {
+    @Test func twoUsesBreakingOneRuleGetTwoFingerprints() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("outils.csv", "tool;mode;computer\nzoom;install;administrative\nzoom;install;administrative\n")
+        let path = try folder.write("outils.csv", "tool;mode;computer\nzoom;install;administrative\nzoom;install;pedagogical\n")
         let issues = try Self.issues(try LintTests.lint(path, ["--format", "gitlab"]))
         let rule = "rennes-no-install-on-school-computers"
         let fingerprints = issues.filter { $0.rule == rule }.map(\.fingerprint)
         #expect(fingerprints.count == 2)
         #expect(Set(fingerprints).count == 2)
+    }
+
+    @Test func repeatedRowsOfOneUseAreOneIssueNamingEveryLine() throws {
+        let folder = try TemporaryFolder()
+        // Lines 2, 4 and 5 are the same use (the tool's case aside, a different name as
+        // written is another group); line 3 another.
+        let path = try folder.write("outils.csv", "tool;mode;computer\nzoom;install;administrative\nzoom;install;pedagogical\nzoom;install;administrative\nzoom;install;administrative\nZoom;install;administrative\n")
+        let result = try LintTests.lint(path, ["--format", "gitlab", "--lang", "en"])
+        let issues = try Self.issues(result).filter { $0.rule == "rennes-no-install-on-school-computers" }
+        #expect(issues.map(\.lines) == [[2, 4, 5], [3], [6]], "\(result)")
+        #expect(issues[0].description.hasPrefix("row 1: zoom (+ 2 identical rows: lines 4, 5) — "), "\(issues[0].description)")
     }
 }

@@ -53,6 +53,7 @@ struct LintReportFormatTests {
             // `n° N : TOOL …` (French, the default).
             let row = try #require(message.firstMatch(of: #/^n° (\d+) : /#).flatMap { Int($0.output.1) }, "\(message)")
             rowsSeen.insert(row)
+            rowsSeen.formUnion((item["properties"] as? [String: Any])?["rows"] as? [Int] ?? [])
             #expect(startLine == list.csvLines[row - 1], "\(ruleID) of row \(row) at line \(startLine)")
             let level = item["level"] as? String
             switch list.rows[row - 1].verdict {
@@ -139,7 +140,46 @@ struct LintReportFormatTests {
         }
     }
 
-    @Test func junitHasOneTestCasePerRow() throws {
+    @Test func sarifGivesRepeatedRowsOneResultNamingEachRow() throws {
+        let folder = try TemporaryFolder()
+        let list = LintRepeatedRowTests.list
+        let half = LintRepeatedRowTests.half
+        let path = try folder.write("outils.csv", list.excelCSV())
+        let result = try LintTests.lint(path, ["--format", "sarif"])
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], "\(result)")
+        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let grouped = results.filter { $0["ruleId"] as? String != "unknown-column" }
+        #expect(!grouped.isEmpty)
+        for item in grouped {
+            let properties = try #require(item["properties"] as? [String: Any], "\(item)")
+            let rows = try #require(properties["rows"] as? [Int])
+            #expect(item["occurrenceCount"] as? Int == 2)
+            #expect(rows.count == 2 && rows[1] == rows[0] + half, "row \(rows[0]) and its repetition")
+            #expect(properties["lines"] as? [Int] == rows.map { list.csvLines[$0 - 1] })
+        }
+        try Self.validateAgainstSchema(try folder.write("report.sarif", result.stdoutData), folder: folder)
+    }
+
+    @Test func junitGivesRepeatedRowsOneTestCaseNamingEachLine() throws {
+        let folder = try TemporaryFolder()
+        let list = LintRepeatedRowTests.list
+        let half = LintRepeatedRowTests.half
+        let path = try folder.write("outils.csv", list.excelCSV())
+        let result = try LintTests.lint(path, ["--format", "junit", "--lang", "en"])
+        let document = try XMLDocument(data: result.stdoutData, options: [])
+        let cases = try document.nodes(forXPath: "//testcase").compactMap { $0 as? XMLElement }
+        #expect(cases.count == half, "one case per distinct use")
+        for (index, testCase) in cases.enumerated() {
+            #expect(testCase.attribute(forName: "name")?.stringValue == "row \(index + 1) (line \(list.csvLines[index])): \(list.rows[index].tool) + 1 row")
+            #expect(FindingParityTests.junitLines(testCase.xmlString) == [list.csvLines[index], list.csvLines[index + half]], "\(testCase.xmlString)")
+        }
+        let properties = try document.nodes(forXPath: "//property").compactMap { $0 as? XMLElement }
+        let rows = properties.first { $0.attribute(forName: "name")?.stringValue == "rows" }?.attribute(forName: "value")?.stringValue
+        #expect(rows == String(list.rows.count), "the rows are counted in the suite's properties")
+        #expect(document.rootElement()?.attribute(forName: "failures")?.stringValue == String(list.verdicts.filter { $0 == .denied || $0 == .review }.count / 2))
+    }
+
+    @Test func junitHasOneTestCasePerDistinctRow() throws {
         let folder = try TemporaryFolder()
         let list = SchoolList.withMalformedRow
         let path = try folder.write("outils.csv", list.excelCSV())

@@ -87,6 +87,12 @@ package struct CSVFileReader: ~Copyable, Sendable {
     }
 
     /// Returns the next record, or nil at the end of the file. After an error, returns nil.
+    /// Hands over the fields marked in `mask` (by index) empty from the next record on,
+    /// without decoding them: the columns a reader ignores.
+    package mutating func skipText(of mask: [Bool]) {
+        tokenizer.skippedFields = mask
+    }
+
     package mutating func next() throws(CSVError) -> CSVRecord? {
         if let pendingError {
             self.pendingError = nil

@@ -134,6 +134,12 @@ package struct CSVReader: Sendable {
     }
 
     /// Returns the next record, or nil at the end of the input. After an error, returns nil.
+    /// Hands over the fields marked in `mask` (by index) empty from the next record on,
+    /// without decoding them: the columns a reader ignores.
+    package mutating func skipText(of mask: [Bool]) {
+        tokenizer.skippedFields = mask
+    }
+
     package mutating func next() throws(CSVError) -> CSVRecord? {
         if let pendingError {
             self.pendingError = nil

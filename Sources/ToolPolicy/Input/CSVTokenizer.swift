@@ -37,6 +37,11 @@ struct CSVTokenizer: Sendable {
     /// started, both counted from the start of the input.
     private var consumedBefore = 0
     private var recordStart = 0
+    /// The fields whose text nobody reads (true at their index): they are handed over
+    /// empty, without being decoded (see ``CSVRecordSource/skipText(of:)``).
+    var skippedFields: [Bool] = []
+    /// The fields of the records decoded lately, by their bytes.
+    private var decoded = DecodedRecordCache()
 
     init(separator: CSVSeparator, limits: CSVLimits = .standard) {
         self.separator = separator.rawValue
@@ -158,8 +163,12 @@ struct CSVTokenizer: Sendable {
 
     /// Builds the completed record and clears the accumulated fields.
     mutating func takeRecord() -> CSVRecord {
-        let (fields, encoding) = scratch.withUnsafeBufferPointer {
-            TextDecoding.decodeFields($0, fieldEnds: fieldEnds, isASCII: highBits < 0x80)
+        let (ends, skipped, isASCII, whole) = (fieldEnds, skippedFields, highBits < 0x80, oversizedFields.isEmpty)
+        let (fields, encoding) = scratch.withUnsafeBufferPointer { bytes in
+            let decode = { TextDecoding.decodeFields(bytes, fieldEnds: ends, isASCII: isASCII, skipping: skipped) }
+            // A record with a field past the cell cap is rare and decoded on its own.
+            guard whole else { return decode() }
+            return decoded.fields(of: bytes, fieldEnds: ends, skipping: skipped, decode: decode)
         }
         let record = CSVRecord(fields: fields, line: recordLine, encoding: encoding, oversizedFields: oversizedFields)
         scratch.removeAll(keepingCapacity: true)

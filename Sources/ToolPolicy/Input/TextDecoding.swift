@@ -18,35 +18,41 @@ enum TextDecoding {
     ]
 
     /// Decodes the fields of one record, which are consecutive slices of `bytes` ending at
-    /// `fieldEnds`: as UTF-8 when every field is valid UTF-8, else all as Windows-1252.
+    /// `fieldEnds`: as UTF-8 when every field is valid UTF-8, else all as Windows-1252. A
+    /// field marked in `skipping` is handed over empty, neither checked nor decoded.
     static func decodeFields(
-        _ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], isASCII: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], isASCII: Bool, skipping: [Bool] = []
     ) -> (fields: [String], encoding: CSVEncoding) {
-        if !isASCII, !isValidUTF8(bytes, fieldEnds: fieldEnds) {
-            return (windows1252Fields(bytes, fieldEnds: fieldEnds), .windows1252)
+        if !isASCII, !isValidUTF8(bytes, fieldEnds: fieldEnds, skipping: skipping) {
+            return (windows1252Fields(bytes, fieldEnds: fieldEnds, skipping: skipping), .windows1252)
         }
-        return (utf8Fields(bytes, fieldEnds: fieldEnds), .utf8)
+        return (utf8Fields(bytes, fieldEnds: fieldEnds, skipping: skipping), .utf8)
     }
 
-    private static func utf8Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> [String] {
+    private static func utf8Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], skipping: [Bool]) -> [String] {
         var start = 0
-        return fieldEnds.map { end in
+        return fieldEnds.indices.map { index in
+            let end = fieldEnds[index]
             defer { start = end }
+            if index < skipping.count, skipping[index] { return "" }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
         }
     }
 
-    /// Transcodes the whole record once, then slices the result at the shifted field ends.
-    private static func windows1252Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> [String] {
+    /// Transcodes the record's fields once, then slices the result at the shifted field ends.
+    private static func windows1252Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], skipping: [Bool]) -> [String] {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
         var start = 0
-        let ends = fieldEnds.map { end in
+        let ends = fieldEnds.indices.map { index in
+            let end = fieldEnds[index]
             defer { start = end }
-            appendWindows1252(UnsafeBufferPointer(rebasing: bytes[start ..< end]), asUTF8To: &utf8)
+            if index >= skipping.count || !skipping[index] {
+                appendWindows1252(UnsafeBufferPointer(rebasing: bytes[start ..< end]), asUTF8To: &utf8)
+            }
             return utf8.count
         }
-        return utf8.withUnsafeBufferPointer { utf8Fields($0, fieldEnds: ends) }
+        return utf8.withUnsafeBufferPointer { utf8Fields($0, fieldEnds: ends, skipping: skipping) }
     }
 
     /// Appends the UTF-8 form of Windows-1252 `bytes` to `utf8`; every byte is one character.
@@ -67,11 +73,15 @@ enum TextDecoding {
         }
     }
 
-    /// Whether every field (slice of `bytes` ending at `fieldEnds`) is well-formed UTF-8:
+    /// Whether every field not skipped (slice of `bytes` ending at `fieldEnds`) is well-formed UTF-8:
     /// no stray continuation bytes, overlong forms, surrogates, or code points past U+10FFFF.
-    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int]) -> Bool {
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], skipping: [Bool]) -> Bool {
         var start = 0
-        for end in fieldEnds {
+        for (field, end) in fieldEnds.enumerated() {
+            if field < skipping.count, skipping[field] {
+                start = end
+                continue
+            }
             var index = start
             while index < end {
                 let lead = bytes[index]

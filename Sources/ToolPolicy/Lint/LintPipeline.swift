@@ -28,21 +28,22 @@ package enum LintPipeline {
         var state = Checking(linter: linter, allowUnknownColumns: allowUnknownColumns, language: language)
         if concurrent {
             let queue = ListBatchQueue(capacity: queuedBatches)
-            let reading = Thread { read(input, emit: queue.push) }
+            let reading = Thread { read(input, ignoring: { linter.ignoredColumns($0) }, emit: queue.push) }
             reading.stackSize = 1 << 22
             reading.start()
             while state.take(queue.pop(), into: &reporter, progress: progress) {}
         } else {
-            read(input) { batch in _ = state.take(batch, into: &reporter, progress: progress) }
+            read(input, ignoring: { linter.ignoredColumns($0) }) { batch in _ = state.take(batch, into: &reporter, progress: progress) }
         }
         return (state.summary, state.readError)
     }
 
-    /// Opens `input` and hands over its columns, its rows in batches, then its end.
-    static func read(_ input: ListInput, emit: (ListBatch) -> Void) {
+    /// Opens `input` and hands over its columns, its rows in batches, then its end; the
+    /// cells of the columns `ignoring` marks are not decoded.
+    static func read(_ input: ListInput, ignoring: ([String]) -> [Bool], emit: (ListBatch) -> Void) {
         let rows: any ListRows
         do {
-            rows = try input.open()
+            rows = try input.open(ignoring: ignoring)
         } catch {
             emit(.end(error))
             return

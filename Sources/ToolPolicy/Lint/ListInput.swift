@@ -16,11 +16,12 @@ package enum ListInput: Sendable {
     case read(@Sendable () throws(ListReadError) -> [UseListEntry])
 
     /// Opens the list: reads its header (CSV) or its whole document (JSON), ready to hand
-    /// over its rows one at a time.
+    /// over its rows one at a time. A CSV list's cells under the columns `ignoring` marks,
+    /// given the header's names, are handed over empty without being decoded.
     ///
     /// - Throws: ``ListReadError`` when the list cannot be read as far as its first row: an
     ///   unreadable file, an empty CSV, a header naming a column twice, malformed JSON.
-    package func open() throws(ListReadError) -> any ListRows {
+    package func open(ignoring: ([String]) -> [Bool] = { _ in [] }) throws(ListReadError) -> any ListRows {
         switch self {
         case .csvFile(let path):
             let reader: CSVFileReader
@@ -29,9 +30,9 @@ package enum ListInput: Sendable {
             } catch {
                 throw ListReadError(error)
             }
-            return try CSVRows(reader)
+            return try CSVRows(reader, ignoring: ignoring)
         case .csv(let bytes):
-            return try CSVRows(CSVReader(data: bytes))
+            return try CSVRows(CSVReader(data: bytes), ignoring: ignoring)
         case .json(let bytes):
             return EntryRows(try Self.jsonEntries(bytes))
         case .entries(let entries, let columns, let readError):

@@ -15,6 +15,8 @@ package protocol ListRows: AnyObject {
 package protocol CSVRecordSource: ~Copyable {
     /// The next record, or `nil` at the end.
     mutating func next() throws(CSVError) -> CSVRecord?
+    /// Hands over the fields marked in `mask` (by index) empty from the next record on.
+    mutating func skipText(of mask: [Bool])
 }
 
 extension CSVReader: CSVRecordSource {}
@@ -28,8 +30,9 @@ final class CSVRows<Records: CSVRecordSource & ~Copyable>: ListRows {
 
     var columns: [String] { list.columns }
 
-    /// Reads the header record.
-    init(_ records: consuming Records) throws(ListReadError) {
+    /// Reads the header record. The cells of the columns `ignored` marks (from the column
+    /// names: a column no one reads, such as `notes`) are handed over empty, not decoded.
+    init(_ records: consuming Records, ignoring ignored: ([String]) -> [Bool] = { _ in [] }) throws(ListReadError) {
         do {
             guard let first = try records.next() else { throw ListReadError.emptyCSV }
             list = try CSVUseList(header: first)
@@ -40,6 +43,7 @@ final class CSVRows<Records: CSVRecordSource & ~Copyable>: ListRows {
         } catch {
             throw ListReadError(message: "\(error)", line: nil, hint: nil)
         }
+        records.skipText(of: ignored(list.columns))
         self.records = records
     }
 

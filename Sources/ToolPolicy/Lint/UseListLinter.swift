@@ -90,6 +90,16 @@ package struct UseListLinter: Sendable {
         }
     }
 
+    /// For each column name, whether the linter never reads its cells: a named column that
+    /// is neither `tool` nor a use fact (`notes`). A column with no name is read (a cell
+    /// under it makes the row malformed).
+    package func ignoredColumns(_ columns: [String]) -> [Bool] {
+        columns.map { column in
+            guard !column.trimmingWhitespace().isEmpty, case .ignored = role(of: column) else { return false }
+            return true
+        }
+    }
+
     /// The unknown columns that are near misses of a known one (`outil2` for `tool`,
     /// `mdoe` for `mode`): their cells would be dropped although the list meant them, so
     /// `lint` stops on them unless told to ignore unknown columns.

@@ -4,17 +4,19 @@ import ToolPolicyReports
 
 /// GitLab's Code Quality report (`artifacts:reports:codequality`): a JSON array of issues,
 /// each with `description`, `check_name` (the policy rule), `fingerprint`, `severity` and
-/// `location.path` / `location.lines.begin` (the row's line in the list). It lists the
-/// same findings as SARIF for the same row: the reasons of a denied or review row, the
-/// open conditions of a conditional one, one issue per malformed-row problem. Issues are
-/// streamed.
+/// `location.path` / `location.lines.begin`. GitLab shows issues only, so the rows are
+/// gathered by what they show (``RowGroups``) and each group's issues sit on its first
+/// row, naming every row in `occurrences`. It lists the same findings as SARIF for the
+/// same groups: the reasons of a denied or review use, the open conditions of a
+/// conditional one, one issue per malformed-row problem. The issues are written at the
+/// end, when the groups are complete.
 struct GitLabLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     var output = OutputBuffer()
     private var first = true
 
     private var words: ListPresenter
-    private var templates = RowTemplates()
+    private var groups = RowGroups()
     /// The list's path as a JSON string, written in every issue.
     private let pathJSON: String
 
@@ -36,19 +38,31 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     /// A fingerprint unique per list, row, rule and finding: GitLab keeps only the first
-    /// issue of a fingerprint, so two rows breaking one rule must not share one. 32 hex
-    /// digits: 16 of a SHA-256 of the list, rule and finding, then the row's 16.
+    /// issue of a fingerprint, so two groups breaking one rule must not share one (a
+    /// group's row is its first). 32 hex digits: 16 of a SHA-256 of the list, rule and
+    /// finding, then the row's 16.
     static func fingerprint(path: String, row: Int, rule: String, index: Int) -> String {
         String(SHA256.hex(Array("\(path)\u{0}\(rule)\u{0}\(index)".utf8)).prefix(16)) + RowTemplate.hex16(row)
     }
 
-    private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0) {
+    /// Writes an issue; a group's issue also says how many rows it stands for and names
+    /// each of them (`occurrences`: `count`, `rows`, `lines`), which GitLab keeps in the
+    /// report without reading.
+    private mutating func issue(rule: String, severity: String, description: String, line: Int?, row: Int, index: Int = 0, group: RowGroups.Group? = nil) {
         output.write((first ? "\n" : ",\n")
             + "{\"description\":\(JSONText.quoted(description)),\"check_name\":\(JSONText.quoted(rule)),"
             + "\"fingerprint\":\"\(Self.fingerprint(path: context.path, row: row, rule: rule, index: index))\","
             + "\"severity\":\"\(severity)\","
-            + "\"location\":{\"path\":\(pathJSON),\"lines\":{\"begin\":\(max(1, line ?? 1))}}}")
+            + "\"location\":{\"path\":\(pathJSON),\"lines\":{\"begin\":\(max(1, line ?? 1))}}")
         first = false
+        if let group {
+            output.write(",\"occurrences\":{\"count\":\(group.count),\"rows\":[")
+            output.write(numbers: group.rows, separator: ",")
+            output.write("],\"lines\":[")
+            output.write(numbers: group.lines, separator: ",")
+            output.write("]}")
+        }
+        output.write("}")
     }
 
     mutating func begin(columnWarnings: [RowProblem]) {
@@ -60,35 +74,19 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     }
 
     mutating func report(_ result: LintResult) {
-        if let line = result.line, let template = templates[result] {
-            return write(template, result: result, line: line)
-        }
-        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
-        // Rendered as if not first, so every issue starts with its `,`.
-        let (wasFirst, mark) = (first, output.beginCapture())
-        first = false
-        write(RowTemplates.marked(result))
-        let template = RowTemplate(rendered: output.endCapture(from: mark))
-        first = wasFirst
-        templates.remember(template, for: result)
-        write(template, result: result, line: line)
+        groups.add(result)
     }
 
-    /// Writes a row's issues from its template; the first issue of the document goes
-    /// without the template's leading `,`.
-    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
-        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
-        if !template.isEmpty { first = false }
-    }
-
-    /// Writes a row's issues: one per finding, or per problem of a malformed row.
-    private mutating func write(_ result: LintResult) {
+    /// Writes a group's issues at its first row: one per finding, or per problem of a
+    /// malformed row; an allowed group has none.
+    private mutating func write(_ group: RowGroups.Group) {
+        let result = group.first
         let labels = words.labels
-        let prefix = words.row(result)
+        let prefix = words.group(group)
         guard let verdict = result.verdict else {
             for (index, problem) in result.problems.enumerated() {
                 issue(rule: "malformed-row", severity: "major", description: prefix + labels.colon + words.problem(problem),
-                      line: result.line, row: result.row, index: index)
+                      line: result.line, row: result.row, index: index, group: group)
             }
             return
         }
@@ -96,11 +94,12 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
         for finding in words.findings(of: outcome) {
             issue(rule: finding.rule, severity: Self.severity(of: verdict),
                   description: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)",
-                  line: result.line, row: result.row)
+                  line: result.line, row: result.row, group: group)
         }
     }
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
+        for group in groups.groups { write(group) }
         if let readError {
             issue(rule: "unreadable-list", severity: "blocker", description: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
                   line: readError.line, row: -1)

@@ -3,10 +3,13 @@ import Foundation
 import ToolPolicy
 import ToolPolicyReports
 
-/// SARIF 2.1.0: one result per reason of a denied or review row (level error / warning),
-/// per open condition of a conditional row (note), per malformed row (error). The
-/// location is the row's line in the list, so code scanning shows it on the line; the
-/// SARIF rule is the policy rule. Results are streamed.
+/// SARIF 2.1.0: the rows are gathered by what they show (``RowGroups``), and each group
+/// gets one result per reason of a denied or review use (level error / warning), per open
+/// condition of a conditional use (note), per problem of a malformed row (error). The
+/// location is the group's first row, so code scanning shows it on that line;
+/// `occurrenceCount` says how many rows the result stands for and `properties.rows` /
+/// `properties.lines` name each of them. The SARIF rule is the policy rule. The results
+/// are written at the end, when the groups are complete.
 struct SARIFLintReporter: LintReporter, ~Copyable {
     let context: LintContext
     var output = OutputBuffer()
@@ -29,7 +32,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         ("unreadable-list", LocalizedText(fr: "La liste n'a pas pu être lue jusqu'au bout.", en: "The list could not be read to its end.")),
     ]
     private var words: ListPresenter
-    private var templates = RowTemplates()
+    private var groups = RowGroups()
 
     init(context: LintContext) {
         self.context = context
@@ -70,45 +73,39 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         }
     }
 
-    private mutating func result(rule: String, level: String, message: String, line: Int?, column: Int? = nil) {
+    /// Writes a result; a group's result also gives how many rows it stands for
+    /// (`occurrenceCount`) and every one of them (`properties.rows` and `.lines`).
+    private mutating func result(rule: String, level: String, message: String, line: Int?, column: Int? = nil, group: RowGroups.Group? = nil) {
         var location = "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\(pathJSON),\"index\":0}"
         if let line { location += ",\"region\":{\"startLine\":\(max(1, line))\(column.map { ",\"startColumn\":\($0)" } ?? "")}" }
         location += "}}"
         output.write((first ? "\n" : ",\n")
             + "{\"ruleId\":\(JSONText.quoted(rule)),\"ruleIndex\":\(ruleIndex[rule] ?? 0),\"level\":\"\(level)\","
-            + "\"message\":{\"text\":\(JSONText.quoted(message))},\"locations\":[\(location)]}")
+            + "\"message\":{\"text\":\(JSONText.quoted(message))},\"locations\":[\(location)]")
         first = false
+        if let group {
+            output.write(",\"occurrenceCount\":\(group.count),\"properties\":{\"rows\":[")
+            output.write(numbers: group.rows, separator: ",")
+            output.write("],\"lines\":[")
+            output.write(numbers: group.lines, separator: ",")
+            output.write("]}")
+        }
+        output.write("}")
     }
 
     mutating func report(_ result: LintResult) {
-        if let line = result.line, let template = templates[result] {
-            return write(template, result: result, line: line)
-        }
-        guard let line = result.line, RowTemplates.applies(to: result) else { return write(result) }
-        // Rendered as if not first, so every result starts with its `,`.
-        let (wasFirst, mark) = (first, output.beginCapture())
-        first = false
-        write(RowTemplates.marked(result))
-        let template = RowTemplate(rendered: output.endCapture(from: mark))
-        first = wasFirst
-        templates.remember(template, for: result)
-        write(template, result: result, line: line)
+        groups.add(result)
     }
 
-    /// Writes a row's results from its template; the first result of the document goes
-    /// without the template's leading `,`.
-    private mutating func write(_ template: RowTemplate, result: LintResult, line: Int) {
-        output.write(template, row: result.row, line: line, skip: first ? 1 : 0)
-        if !template.isEmpty { first = false }
-    }
-
-    /// Writes a row's results: one per finding, or per problem of a malformed row.
-    private mutating func write(_ result: LintResult) {
+    /// Writes a group's results at its first row: one per finding, or per problem of a
+    /// malformed row; an allowed group has none.
+    private mutating func write(_ group: RowGroups.Group) {
+        let result = group.first
         let labels = words.labels
-        let prefix = words.row(result)
+        let prefix = words.group(group)
         guard let verdict = result.verdict else {
             for problem in result.problems {
-                self.result(rule: "malformed-row", level: "error", message: prefix + labels.colon + words.problem(problem), line: result.line)
+                self.result(rule: "malformed-row", level: "error", message: prefix + labels.colon + words.problem(problem), line: result.line, group: group)
             }
             return
         }
@@ -120,11 +117,13 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
         case .allowed: "none"
         }
         for finding in words.findings(of: outcome) {
-            self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)", line: result.line)
+            self.result(rule: finding.rule, level: level, message: "\(prefix) — \(labels.verdict(verdict))\(labels.colon)\(finding.text)",
+                        line: result.line, group: group)
         }
     }
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
+        for group in groups.groups { write(group) }
         if let readError {
             result(rule: "unreadable-list", level: "error", message: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
                    line: readError.line, column: readError.column)

@@ -41,6 +41,19 @@ package struct OutputBuffer: ~Copyable {
         if destination == .standardOutput, buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends numbers in decimal, `separator` between them, `unknown` for a 0 (a line the
+    /// format does not give): a group's rows and lines, written without a `String` each.
+    package mutating func write(numbers: some Sequence<Int>, separator: String, unknown: String = "null") {
+        let separator = Array(separator.utf8), unknown = Array(unknown.utf8)
+        var first = true
+        for number in numbers {
+            if !first { buffer.append(contentsOf: separator) }
+            first = false
+            if number > 0 { RowTemplate.appendDecimal(number, to: &buffer) } else { buffer.append(contentsOf: unknown) }
+            if destination == .standardOutput, !capturing, buffer.count >= 1 << 16 { flush() }
+        }
+    }
+
     /// Starts capturing: what is written until ``endCapture(from:)`` is taken back out of
     /// the buffer instead of written (a reporter renders a row's template with its own
     /// writing code). Returns the mark to end at.

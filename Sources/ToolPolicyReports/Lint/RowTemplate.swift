@@ -78,7 +78,8 @@ package struct RowTemplate: Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    /// Appends a number in decimal, without making a `String`.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         guard value > 0 else {
             bytes.append(contentsOf: String(value).utf8)
             return

@@ -254,4 +254,26 @@ import Testing
         #expect(streamed.error?.kind == .unterminatedQuote)
         #expect(streamed.error?.line == 3)
     }
+
+    // MARK: Skipped columns and repeated records
+
+    /// A skipped field is handed over empty; a record that repeats an earlier one in its
+    /// other fields gets the same text back (from the decoded-record cache) with its own
+    /// line, whatever its skipped field holds; fields that differ only where one field
+    /// ends and the next starts are not taken for each other.
+    @Test func skippedFieldsAreEmptyAndRepeatedRecordsReadTheSame() throws {
+        let text = "zoom;web;note 1\nzoom;web;note 2\n\"zoo\";mweb;x\nzoom;web;x\nzoo;mweb;\"é, \"\"quoted\"\"\"\nzoom;web;y\n"
+        var reader = CSVReader(data: Array(text.utf8), separator: .semicolon)
+        reader.skipText(of: [false, false, true])
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        #expect(fields(records) == [["zoom", "web", ""], ["zoom", "web", ""], ["zoo", "mweb", ""], ["zoom", "web", ""], ["zoo", "mweb", ""], ["zoom", "web", ""]])
+        #expect(lines(records) == [1, 2, 3, 4, 5, 6])
+        #expect(records.allSatisfy { $0.encoding == .utf8 })
+
+        // Without skipping, every field is read, repeated or not.
+        let all = readAll(text)
+        #expect(all.error == nil)
+        #expect(fields(all.records).map { $0[2] } == ["note 1", "note 2", "x", "x", "é, \"quoted\"", "y"])
+    }
 }

@@ -57,4 +57,21 @@ import Testing
             #expect(refused.calls.last?.hasPrefix("finish 0 0 1 ") == true, "\(refused.calls)")
         }
     }
+
+    /// A column no rule reads (`notes`) is not decoded: a note pasted from another program in
+    /// Windows-1252 no longer makes the row's UTF-8 cells read as Windows-1252 (which turned
+    /// `Ma classe à la maison` into `Ma classe Ã  la maison`, an unlisted tool). Cells under
+    /// a column with no name are still read, so they still make their row malformed.
+    @Test func anIgnoredColumnIsNotDecodedAndCannotSpoilItsRow() throws {
+        let list = Array("tool;mode;notes;\n".utf8)
+            + Array("Ma classe à la maison;web;".utf8) + [0x72, 0xE9, 0x75, 0x6E, 0x69, 0x6F, 0x6E] + Array(";\n".utf8)  // "réunion" in Windows-1252
+            + Array("Ma classe à la maison;web;note;stray\n".utf8)
+        for concurrent in [false, true] {
+            let results = try Self.run(.csv(list), concurrent: concurrent).results
+            #expect(results.count == 2)
+            #expect(results.first?.tool == "Ma classe à la maison", "\(results)")
+            #expect(results.first?.verdict != nil && results.first?.verdict != .review, "a listed tool, not one to review: \(results)")
+            #expect(results.last?.verdict == nil && results.last?.problems.first?.column == "#4", "the unnamed column's cell: \(results)")
+        }
+    }
 }
