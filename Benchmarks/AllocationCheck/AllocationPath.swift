@@ -13,7 +13,7 @@ struct AllocationPath: Sendable {
     let pass: @Sendable (RequestSpace) -> String?
 
     /// The paths, in the order of the report.
-    static let all: [AllocationPath] = [verdictTrace, decide, builderTyped, builderText, dictionaryRequest]
+    static let all: [AllocationPath] = [verdictTrace, decide, builderHandles, builderTyped, builderText, dictionaryRequest]
 
     /// `verdict(for:trace:)` with one trace reused: the allocation-free fast path.
     static let verdictTrace = AllocationPath(name: "verdict-trace", summary: "verdict(for:trace:), one trace reused") { space in
@@ -30,6 +30,22 @@ struct AllocationPath: Sendable {
         let policy = space.policy
         var allowed = 0
         for request in space.requests where policy.decide(request).verdict == .allowed { allowed += 1 }
+        return keep(allowed)
+    }
+
+    /// A request built from a tool handle and value handles, all resolved once, then
+    /// `verdict(for:trace:)`: the embedder's path when its questions repeat.
+    static let builderHandles = AllocationPath(name: "builder-handles-verdict", summary: "RequestBuilder from tool and value handles, then verdict") { space in
+        let policy = space.policy
+        var trace = EvaluationTrace(for: policy)
+        var builder = policy.requestBuilder(today: space.today)
+        var allowed = 0
+        for (tool, values) in zip(space.toolHandles, space.valueHandles) {
+            builder.reset()
+            builder.tool(tool)
+            for value in values { builder.set(value) }
+            if policy.verdict(for: builder.request, trace: &trace) == .allowed { allowed += 1 }
+        }
         return keep(allowed)
     }
 

@@ -3,7 +3,7 @@ import ToolPolicy
 /// Every distinct request a path decides, built before any measurement: as
 /// `UseRequest`s, and as what they are built from (the input of the request-building
 /// paths): the tool's name with the facts as a dictionary, as handles with typed
-/// values, and as handles with text values.
+/// values, as handles with text values, and as tool and value handles.
 struct RequestSpace: Sendable {
     let label: String
     let policy: Policy
@@ -12,6 +12,8 @@ struct RequestSpace: Sendable {
     let facts: [[String: FactValue?]]
     let typedFacts: [[(fact: UseFactHandle, value: FactValue)]]
     let textFacts: [[(fact: UseFactHandle, text: String)]]
+    let toolHandles: [ToolHandle]
+    let valueHandles: [[FactValueHandle]]
     let requests: [UseRequest]
 
     init(label: String, policy: Policy, today: CivilDate, uses: [[String: FactValue?]], extraTools: [String] = []) {
@@ -48,6 +50,17 @@ struct RequestSpace: Sendable {
         }
         textFacts = facts.map { use in
             use.keys.sorted().compactMap { name in use[name]!.map { (handles[name]!, Self.text(of: $0)) } }
+        }
+        toolHandles = tools.map { policy.toolHandle(named: $0) }
+        valueHandles = typedFacts.map { use in
+            use.map { fact, value in
+                do throws(RequestError) {
+                    guard let handle = try policy.value(value, of: fact) else { fatalError("\(label): \(value) gives no value handle") }
+                    return handle
+                } catch {
+                    fatalError("\(label): \(value) does not type: \(error.message)")
+                }
+            }
         }
     }
 

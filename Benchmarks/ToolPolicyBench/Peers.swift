@@ -127,22 +127,21 @@ struct PeersBench {
         for index in indices { requests.append(try request(for: cases[index])) }
         let tools = indices.map { cases[$0].facts.tool.toolID }
         let handles = (mode: policy.useFact("mode")!, computer: policy.useFact("computer")!, accounts: policy.useFact("creates_accounts")!)
-        let typed = indices.enumerated().map { position, index in
-            let usage = cases[index].facts.usage
-            return Workload.Facts<FactValue>(tool: tools[position], values: [
-                (handles.mode, .enumeration(usage.mode)), (handles.computer, .enumeration(usage.computer)),
-                (handles.accounts, .bool(usage.createsAccounts)),
-            ])
-        }
+        var typed = Workload.Requests<String, FactValue>(width: 3)
+        var valueHandles = Workload.Requests<ToolHandle, FactValueHandle>(width: 3)
+        var text = Workload.Requests<String, String>(width: 3)
         let handles384 = try cases.map { item throws(RequestError) in
             try typed384(item.facts.usage, handles)
         }
-        let valueHandles = indices.enumerated().map { position, index in
-            Workload.Facts<FactValueHandle>(tool: tools[position], values: handles384[index])
-        }
-        let text = indices.enumerated().map { position, index in
+        let toolHandles = Dictionary(Set(tools).map { ($0, policy.toolHandle(named: $0)) }) { first, _ in first }
+        for (position, index) in indices.enumerated() {
             let usage = cases[index].facts.usage
-            return Workload.Facts<String>(tool: tools[position], values: [
+            typed.append(tools[position], [
+                (handles.mode, .enumeration(usage.mode)), (handles.computer, .enumeration(usage.computer)),
+                (handles.accounts, .bool(usage.createsAccounts)),
+            ])
+            valueHandles.append(toolHandles[tools[position]]!, handles384[index])
+            text.append(tools[position], [
                 (handles.mode, usage.mode), (handles.computer, usage.computer),
                 (handles.accounts, usage.createsAccounts ? "true" : "false"),
             ])
@@ -161,14 +160,14 @@ struct PeersBench {
             ) { Workload.decisions(policy, requests) },
             TimedRow(
                 key: "peers.C", name: "C request from typed values + verdict", policy: "peers", explains: "all",
-                covers: "a RequestBuilder filled from fact and value handles resolved once (policy.value(.enumeration(\"web\"), of: mode)), then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from tool, fact and value handles resolved once (policy.toolHandle(named: \"zoom\"), policy.value(.enumeration(\"web\"), of: mode)), then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, valueHandles, today: today) { builder, _, value in builder.set(value) } },
+            ) { Workload.builtVerdicts(policy, valueHandles, today: today) { $0.tool($1) } set: { builder, _, value in builder.set(value) } },
             TimedRow(
                 key: "peers.D", name: "D request from text values + verdict", policy: "peers", explains: "all",
-                covers: "a RequestBuilder filled from handles resolved once and text values (\"web\", \"true\"), the CLI/CSV path, then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from fact handles resolved once and text: the tool's name and the values (\"web\", \"true\"), the CLI/CSV path, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, text, today: today) { builder, fact, text throws(RequestError) in try builder.set(fact, text: text) } },
+            ) { Workload.builtVerdicts(policy, text, today: today) { $0.tool(named: $1) } set: { builder, fact, text throws(RequestError) in try builder.set(fact, text: text) } },
         ]
         guard diagnostic else { return rows }
         let typedByName = indices.map { Self.typedFacts(cases[$0].facts.usage) }
@@ -176,9 +175,9 @@ struct PeersBench {
         rows += [
             TimedRow(
                 key: "diag.C-typed", name: "C'' request from typed values + verdict", policy: "peers", explains: "all",
-                covers: "a RequestBuilder filled from fact handles and typed values (.enumeration(\"web\"), .bool(true)) each typed per request, then verdict(for:trace:)",
+                covers: "a RequestBuilder filled from the tool's name and fact handles with typed values (.enumeration(\"web\"), .bool(true)) each typed per request, then verdict(for:trace:)",
                 decisions: n, expectedAllowed: expectedAllowed
-            ) { Workload.builtVerdicts(policy, typed, today: today) { builder, fact, value throws(RequestError) in try builder.set(fact, value) } },
+            ) { Workload.builtVerdicts(policy, typed, today: today) { $0.tool(named: $1) } set: { builder, fact, value throws(RequestError) in try builder.set(fact, value) } },
             TimedRow(
                 key: "diag.B-read", name: "B' decide() + every finding read", policy: "peers", explains: "determining (+ conditions, remedies)",
                 covers: "row B, then decision.reasons read: each finding built with its message, citations and remedy",

@@ -63,6 +63,7 @@ struct Results: Encodable {
         var repeats: Int
         var nsPerDecisionMedian: Double
         var nsPerDecisionMin: Double
+        var cpuNsPerDecisionMedian: Double
         var decisionsPerSecondMedian: Double
         var cpuOverWall: Double
         var wallNs: [Double]

@@ -56,6 +56,8 @@ struct RowResult {
     var perDecisionNs: [Double] { wallNs.map { $0 / Double(row.decisions) } }
     var medianNs: Double { Stats.median(perDecisionNs) }
     var minNs: Double { perDecisionNs.min() ?? .nan }
+    /// The median CPU time per decision: on a loaded machine, what the row cost while it ran.
+    var cpuMedianNs: Double { Stats.median(cpuNs.map { $0 / Double(row.decisions) }) }
     var decisionsPerSecond: Double { 1e9 / medianNs }
     var cpuOverWall: Double { cpuNs.reduce(0, +) / max(wallNs.reduce(0, +), 1) }
 }

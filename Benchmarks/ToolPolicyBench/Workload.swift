@@ -32,25 +32,41 @@ enum Workload {
         return tally
     }
 
-    /// One request's facts as handles and values, resolved before the clock starts.
-    struct Facts<Value> {
-        var tool: String
-        var values: [(fact: UseFactHandle, value: Value)]
+    /// Requests' tools and facts as handles and values, resolved before the clock starts,
+    /// laid flat (each request's `width` facts one after the other), so that the loop reads
+    /// them without copying an array per request.
+    struct Requests<Tool, Value> {
+        var tools: [Tool] = []
+        var values: [(fact: UseFactHandle, value: Value)] = []
+        let width: Int
+
+        init(width: Int) { self.width = width }
+
+        mutating func append(_ tool: Tool, _ facts: [(fact: UseFactHandle, value: Value)]) {
+            precondition(facts.count == width, "every request sets \(width) facts")
+            tools.append(tool)
+            values += facts
+        }
     }
 
-    /// Builds each request with a ``RequestBuilder``, setting each fact with `set` (from a
-    /// value handle, a typed value or text), then `verdict(for:trace:)`.
-    static func builtVerdicts<Value>(
-        _ policy: Policy, _ requests: [Facts<Value>], today: CivilDate,
+    /// Builds each request with a ``RequestBuilder``, setting the tool with `tool` (from a
+    /// tool handle or a name) and each fact with `set` (from a value handle, a typed value
+    /// or text), then `verdict(for:trace:)`.
+    static func builtVerdicts<Tool, Value>(
+        _ policy: Policy, _ requests: Requests<Tool, Value>, today: CivilDate,
+        tool: (inout RequestBuilder, Tool) -> Void,
         set: (inout RequestBuilder, UseFactHandle, Value) throws(RequestError) -> Void
     ) -> Tally {
         var tally = Tally()
         var trace = EvaluationTrace(for: policy)
         var builder = policy.requestBuilder(today: today)
-        for request in requests {
-            builder.tool(named: request.tool)
+        let width = requests.width
+        for index in requests.tools.indices {
+            tool(&builder, requests.tools[index])
             do {
-                for (fact, value) in request.values { try set(&builder, fact, value) }
+                for position in index * width ..< (index + 1) * width {
+                    try set(&builder, requests.values[position].fact, requests.values[position].value)
+                }
             } catch {
                 tally.errors += 1
                 continue

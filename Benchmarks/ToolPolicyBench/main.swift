@@ -216,11 +216,11 @@ print(Format.table(
 ))
 print("")
 print(Format.table(
-    header: ["policy", "row", "explains", "ns/decision median", "ns/decision min", "decisions/s (median)", "cpu/wall"],
-    rightAligned: [3, 4, 5, 6],
+    header: ["policy", "row", "explains", "ns/decision median", "ns/decision min", "cpu ns/decision median", "decisions/s (median)", "cpu/wall"],
+    rightAligned: [3, 4, 5, 6, 7],
     rows: results.map { r in
         [r.row.policy, r.row.name, r.row.explains, Format.fixed(r.medianNs, 1), Format.fixed(r.minNs, 1),
-         Format.grouped(r.decisionsPerSecond), Format.fixed(r.cpuOverWall, 2)]
+         Format.fixed(r.cpuMedianNs, 1), Format.grouped(r.decisionsPerSecond), Format.fixed(r.cpuOverWall, 2)]
     }
 ))
 print("")
@@ -246,7 +246,7 @@ let output = Results(
         Results.Row(
             key: r.row.key, name: r.row.name, policy: r.row.policy, explains: r.row.explains, covers: r.row.covers,
             decisions: r.row.decisions, repeats: r.wallNs.count, nsPerDecisionMedian: r.medianNs, nsPerDecisionMin: r.minNs,
-            decisionsPerSecondMedian: r.decisionsPerSecond, cpuOverWall: r.cpuOverWall, wallNs: r.wallNs,
+            cpuNsPerDecisionMedian: r.cpuMedianNs, decisionsPerSecondMedian: r.decisionsPerSecond, cpuOverWall: r.cpuOverWall, wallNs: r.wallNs,
             allowed: r.reference?.allowed ?? -1, failures: r.failures
         )
     },

@@ -39,7 +39,7 @@ struct LanguageServerTests {
         try script.map(frame).reduce(Data(), +).write(to: input)
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
-        process.executableURL = try #require(CLI.binary)
+        process.executableURL = CLI.binary
         process.arguments = arguments
         process.standardInput = try FileHandle(forReadingFrom: input)
         let out = try FileHandle(forWritingTo: output)

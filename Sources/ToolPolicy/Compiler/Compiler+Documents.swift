@@ -64,27 +64,35 @@ extension Compiler {
 
     /// Text compared the way a reader would: lowercase, typographic apostrophes and spaces
     /// made plain, runs of white space as one space.
+    ///
+    /// Written as UTF-8 bytes in one pass: ASCII by arithmetic, any other scalar by Unicode's
+    /// lowercase mapping (only for the scalars it changes), the same as `String.lowercased()`.
     static func searchable(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
         func append(_ scalar: Unicode.Scalar) {
             if scalar.isASCII ? (scalar == " " || (0x09 ... 0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                 space = !out.isEmpty
                 return
             }
-            if space { out.append(" "); space = false }
-            out.append(scalar == "’" || scalar == "‘" ? "'" : scalar)
+            if space { out.append(0x20); space = false }
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar == "’" || scalar == "‘" ? "'" : scalar) { out.append($0) }
+            }
         }
-        // Lowercased scalar by scalar, as `String.lowercased()` does: ASCII by arithmetic,
-        // any other scalar by its Unicode lowercase mapping.
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 append((0x41 ... 0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar)
+            } else if !scalar.properties.changesWhenLowercased {
+                append(scalar)
             } else {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars { append(lowered) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Declares the `column` statements: other names of the tool column.

@@ -21,7 +21,7 @@ extension Policy {
     /// worded from the policy's tables when it is read. Allocates nothing for a policy of
     /// up to 128 rules and 12 use facts.
     public func decide(_ request: UseRequest) -> Decision {
-        var trace = EvaluationTrace(for: self)
+        var trace = EvaluationTrace(count: storage.tables.ruleCount)
         let verdict = verdict(for: request, trace: &trace)
         return Decision(policy: self, request: request, verdict: verdict, trace: trace)
     }

@@ -2,9 +2,17 @@
 ///
 /// The lexer never stops at an error: it reports it and goes on, so the parser still
 /// sees the rest of the file.
+///
+/// It reads the file's UTF-8 bytes, one character (`Character`) at a time: an ASCII byte
+/// that no non-ASCII byte follows is a whole character, so ASCII text costs a byte test;
+/// anywhere else the character is cut by `String`'s own grapheme breaking (see
+/// ``LexedCharacter``). Tokens, locations and diagnostics are those of a walk over the
+/// text's `Character`s: columns count characters, `é` and `e` + U+0301 are one column.
 struct Lexer {
     private let file: String
-    private let characters: [Character]
+    private let text: String
+    private let bytes: [UInt8]
+    /// The UTF-8 offset of the current character, always on a character boundary.
     private var index = 0
     private var line = 1
     private var column = 1
@@ -14,7 +22,9 @@ struct Lexer {
 
     init(source: SourceFile) {
         self.file = source.path
-        self.characters = Array(source.text)
+        self.text = source.text
+        self.bytes = Array(source.text.utf8)
+        self.current = character(at: 0)
     }
 
     /// Lexes the whole file; the last token is always `.end`.
@@ -35,14 +45,79 @@ struct Lexer {
         return (tokens, lexer.comments, lexer.diagnostics)
     }
 
-    private var current: Character? { index < characters.count ? characters[index] : nil }
-    private func peek(_ offset: Int) -> Character? {
-        index + offset < characters.count ? characters[index + offset] : nil
+    /// The character that starts at UTF-8 offset `offset`, or `nil` at the end.
+    ///
+    /// Grapheme breaking joins nothing to ASCII or to the scalars of
+    /// ``plainScalarLength(at:)``, nor them to anything of theirs, so one of them that
+    /// another follows is a character by itself; anywhere else the `String` cuts it.
+    private func character(at offset: Int) -> LexedCharacter? {
+        guard offset < bytes.count else { return nil }
+        let byte = bytes[offset]
+        let length = byte < 0x80 ? 1 : plainScalarLength(at: offset)
+        if length > 0 {
+            let next = offset + length
+            if next == bytes.count || bytes[next] < 0x80 || plainScalarLength(at: next) > 0 {
+                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A {
+                    return LexedCharacter(end: next + 1, first: "\r", isSingleScalar: false)
+                }
+                return LexedCharacter(end: next, first: scalar(at: offset, length: length), isSingleScalar: true)
+            }
+        }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        let scalars = text[start].unicodeScalars
+        return LexedCharacter(end: utf8.distance(from: utf8.startIndex, to: text.index(after: start)),
+                              first: scalars.first!, isSingleScalar: scalars.count == 1)
+    }
+
+    /// The length of the UTF-8 of the scalar at `offset` if it is one of the non-ASCII
+    /// scalars of French text whose grapheme break property is Other (U+00A0–U+00BF but the
+    /// soft hyphen, the Latin letters U+00C0–U+027F, the dashes, quotes and ellipsis
+    /// U+2010–U+2027, U+202F), else 0.
+    private func plainScalarLength(at offset: Int) -> Int {
+        let lead = bytes[offset]
+        switch lead {
+        case 0xC2 where offset + 1 < bytes.count:
+            let second = bytes[offset + 1]
+            return second >= 0xA0 && second <= 0xBF && second != 0xAD ? 2 : 0
+        case 0xC3 ... 0xC9 where offset + 1 < bytes.count:
+            return bytes[offset + 1] & 0xC0 == 0x80 ? 2 : 0
+        case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80:
+            let third = bytes[offset + 2]
+            return (third >= 0x90 && third <= 0xA7) || third == 0xAF ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// The scalar of a one-, two- or three-byte UTF-8 sequence at `offset`.
+    private func scalar(at offset: Int, length: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        switch length {
+        case 1: return Unicode.Scalar(UInt8(lead))
+        case 2: return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))!
+        default:
+            return Unicode.Scalar((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F))!
+        }
+    }
+
+    /// The character at ``index``, kept as ``advance()`` moves.
+    private var current: LexedCharacter?
+
+    /// The text of the bytes from `start` to the current character.
+    private func text(from start: Int) -> String {
+        String(decoding: bytes[start ..< index], as: UTF8.self)
+    }
+
+    /// The text of one character.
+    private func text(of character: LexedCharacter, at offset: Int) -> String {
+        String(decoding: bytes[offset ..< character.end], as: UTF8.self)
     }
 
     private mutating func advance() {
         guard let character = current else { return }
-        index += 1
+        index = character.end
+        current = self.character(at: index)
         if character.isNewline {
             line += 1
             column = 1
@@ -65,63 +140,69 @@ struct Lexer {
         if character.isLetter {
             return token(.word(readWord()))
         }
-        if character.isASCII, character.isNumber {
+        if character.isASCIIDigit {
             return token(readNumberOrDate(start: start))
         }
-        if character == "\"" {
+        if character.is("\"") {
             return token(.string(readString(start: start)))
         }
+        let offset = index
         advance()
-        switch character {
-        case "!", "<", ">":
-            if current == "=" {
-                advance()
-                return token(.symbol("\(character)="))
+        if let symbol = character.ascii {
+            switch symbol {
+            case "!", "<", ">":
+                if current?.is("=") == true {
+                    advance()
+                    return token(.symbol("\(Character(character.first))="))
+                }
+                if symbol == "!" {
+                    report(.unexpectedCharacter("!", at: SourceRange(start: start, length: 1)))
+                    return next()
+                }
+                return token(.symbol(String(character.first)))
+            case ".", ",", ":", "=", "{", "}", "(", ")":
+                return token(.symbol(String(character.first)))
+            default:
+                break
             }
-            if character == "!" {
-                report(.unexpectedCharacter("!", at: SourceRange(start: start, length: 1)))
-                return next()
-            }
-            return token(.symbol(String(character)))
-        case ".", ",", ":", "=", "{", "}", "(", ")":
-            return token(.symbol(String(character)))
-        default:
-            reportUnexpected(from: character, start: start)
-            return next()
         }
+        reportUnexpected(from: text(of: character, at: offset), start: start)
+        return next()
     }
 
     /// Whether a character can start or continue no token, so it is reported as unexpected.
-    private static func isStray(_ character: Character) -> Bool {
-        !(character.isLetter || character.isNumber || character.isWhitespace || character == "\"" || character == "#"
-          || ".,:={}()!<>".contains(character))
+    private static func isStray(_ character: LexedCharacter) -> Bool {
+        !(character.isLetter || character.isNumber || character.isWhitespace || character.is("\"") || character.is("#")
+          || character.ascii.map { ".,:={}()!<>".unicodeScalars.contains($0) } == true)
     }
 
     /// Reports one diagnostic for a run of unexpected characters — `@@ ?? ]]` is one
     /// mistake, not six — and skips the run, spaces between its characters included.
-    private mutating func reportUnexpected(from first: Character, start: SourceLocation) {
-        var text = String(first)
+    private mutating func reportUnexpected(from first: String, start: SourceLocation) {
+        var text = first
         var end = column
         while true {
             var lookahead = 0
-            while let c = peek(lookahead), c == " " || c == "\t" { lookahead += 1 }
-            guard let c = peek(lookahead), Lexer.isStray(c) else { break }
+            var offset = index
+            while let c = character(at: offset), c.is(" ") || c.is("\t") {
+                lookahead += 1
+                offset = c.end
+            }
+            guard let c = character(at: offset), Lexer.isStray(c) else { break }
             for _ in 0...lookahead { advance() }
-            text += String(repeating: " ", count: lookahead > 0 ? 1 : 0) + String(c)
+            text += String(repeating: " ", count: lookahead > 0 ? 1 : 0) + self.text(of: c, at: offset)
             end = column
         }
         let range = SourceRange(start: start, length: end - start.column)
-        report(text.count == 1 ? .unexpectedCharacter(first, at: range) : .unexpectedCharacters(text, at: range))
+        report(text.count == 1 ? .unexpectedCharacter(Character(first), at: range) : .unexpectedCharacters(text, at: range))
     }
 
     private mutating func skipTrivia() {
         while let character = current {
-            if character == "#" {
-                var comment = ""
-                while let c = current, !c.isNewline {
-                    comment.append(c)
-                    advance()
-                }
+            if character.is("#") {
+                let start = index
+                while let c = current, !c.isNewline { advance() }
+                var comment = text(from: start)
                 while comment.last?.isWhitespace == true { comment.removeLast() }
                 comments.append(comment)
             } else if character.isWhitespace {
@@ -133,24 +214,16 @@ struct Lexer {
     }
 
     private mutating func readWord() -> String {
-        var word = ""
-        while let c = current, c.isLetter || c.isNumber || c == "_" || c == "-" {
-            word.append(c)
-            advance()
-        }
-        return word
+        let start = index
+        while let c = current, c.isLetter || c.isNumber || c.is("_") || c.is("-") { advance() }
+        return text(from: start)
     }
 
     private mutating func readNumberOrDate(start: SourceLocation) -> Token.Kind {
-        var text = ""
-        while let c = current, (c.isASCII && c.isNumber) || c == "-" {
-            text.append(c)
-            advance()
-        }
-        while let c = current, c.isLetter || c == "_" {
-            text.append(c)
-            advance()
-        }
+        let offset = index
+        while let c = current, c.isASCIIDigit || c.is("-") { advance() }
+        while let c = current, c.isLetter || c.is("_") { advance() }
+        let text = text(from: offset)
         let range = SourceRange(start: start, length: text.count)
         if text.contains("-") {
             if let date = CivilDate(parsing: text) { return .date(date.days) }
@@ -166,22 +239,29 @@ struct Lexer {
 
     /// Whether the text from the current character on starts a statement or a comment.
     private var startsStatement: Bool {
-        if current == "#" { return true }
-        var word = ""
-        var offset = 0
-        while let c = peek(offset), c.isLetter {
-            word.append(c)
-            offset += 1
-        }
-        return Lexer.statementWords.contains(word) && peek(offset).map { $0 == " " || $0 == "\t" || $0.isNewline } ?? true
+        if current?.is("#") == true { return true }
+        var end = index
+        while let c = character(at: end), c.isLetter { end = c.end }
+        let word = String(decoding: bytes[index ..< end], as: UTF8.self)
+        return Lexer.statementWords.contains(word) && character(at: end).map { $0.is(" ") || $0.is("\t") || $0.isNewline } ?? true
     }
 
     /// Whether the text from the current character on opens a clause with a string:
     /// `says fr "`, `remedy en "` or `cites "`, which no sentence of a message starts with.
+    /// Compared character by character, so a quote that a combining mark joins is no quote.
     private var startsClause: Bool {
-        let ahead = String(characters[index ..< min(index + 12, characters.count)])
-        return ["says fr \"", "says en \"", "remedy fr \"", "remedy en \"", "cites \""].contains { ahead.hasPrefix($0) }
+        Lexer.clauseOpenings.contains { opening in
+            var offset = index
+            for scalar in opening.unicodeScalars {
+                guard let c = character(at: offset), c.is(scalar) else { return false }
+                offset = c.end
+            }
+            return true
+        }
     }
+
+    /// The openings of the clauses that take a string.
+    private static let clauseOpenings = ["says fr \"", "says en \"", "remedy fr \"", "remedy en \"", "cites \""]
 
     /// The words that start a statement or a header at column 1.
     private static let statementWords: Set<String> = Parser.statementKeywords.union(["policy", "profile"])
@@ -190,24 +270,30 @@ struct Lexer {
         advance()
         var text = ""
         var reportedIndentation = false
+        var run = index
         while let c = current {
-            switch c {
-            case "\"":
+            if c.is("\"") || c.is("\\") || c.isNewline {
+                text += self.text(from: run)
+            }
+            if c.is("\"") {
                 advance()
                 return text
-            case "\\":
+            } else if c.is("\\") {
                 advance()
-                switch current {
+                let escaped = current
+                switch escaped?.ascii {
                 case "n": text.append("\n")
                 case "\"": text.append("\"")
                 case "\\": text.append("\\")
                 default:
-                    report(.unknownEscape(current.map(String.init) ?? "", at: SourceRange(start: location, length: 1)))
+                    report(.unknownEscape(escaped.map { self.text(of: $0, at: index) } ?? "", at: SourceRange(start: location, length: 1)))
                 }
                 advance()
-            case _ where c.isNewline:
+                run = index
+            } else if c.isNewline {
                 while text.last == " " || text.last == "\t" { text.removeLast() }
                 while let w = current, w.isWhitespace { advance() }
+                run = index
                 if column > 1, startsClause {
                     // `says fr "…`, `remedy en "…` or `cites "…` on the next line: the quote
                     // that should have closed this line's string is missing.
@@ -227,11 +313,11 @@ struct Lexer {
                     }
                 }
                 if !text.hasSuffix(" ") { text.append(" ") }
-            default:
-                text.append(c)
+            } else {
                 advance()
             }
         }
+        text += self.text(from: run)
         report(.unterminatedString(at: SourceRange(start: start, length: 1)))
         return text
     }

@@ -14,11 +14,12 @@ enum PolicyDigest {
         func relative(_ path: String) -> String {
             path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(common.count).joined(separator: "/")
         }
-        var normalised = ""
-        for file in files.sorted(by: { relative($0.source.path) < relative($1.source.path) }) {
-            normalised += "file \(relative(file.source.path))\n" + content(tokens: file.tokens, comments: file.comments)
+        var normalised: [UInt8] = []
+        for (path, file) in files.map({ (relative($0.source.path), $0) }).sorted(by: { $0.0 < $1.0 }) {
+            normalised += "file \(path)\n".utf8
+            appendContent(tokens: file.tokens, comments: file.comments, to: &normalised)
         }
-        return "sha256:" + SHA256.hex(Array(normalised.utf8))
+        return "sha256:" + SHA256.hex(normalised)
     }
 
     /// The layout-free content of one file: a line per token and per comment, in order.
@@ -29,27 +30,45 @@ enum PolicyDigest {
 
     /// The layout-free content of lexed tokens and comments.
     static func content(tokens: [Token], comments: [String]) -> String {
-        var content = ""
+        var content: [UInt8] = []
+        appendContent(tokens: tokens, comments: comments, to: &content)
+        return String(decoding: content, as: UTF8.self)
+    }
+
+    /// Appends the layout-free content as UTF-8: `w WORD`, `s STRING` (backslash and line
+    /// feed escaped), `i INTEGER`, `d DAYS`, `p SYMBOL`, a line each, then `c COMMENT` lines.
+    static func appendContent(tokens: [Token], comments: [String], to content: inout [UInt8]) {
+        func line(_ tag: UInt8, _ text: String) {
+            content.append(tag)
+            content.append(0x20)
+            content += text.utf8
+            content.append(0x0A)
+        }
         for token in tokens {
             switch token.kind {
-            case .word(let word): content += "w \(word)\n"
-            case .string(let text):
-                content += "s "
-                for character in text {
-                    switch character {
-                    case "\\": content += "\\\\"
-                    case "\n": content += "\\n"
-                    default: content.append(character)
-                    }
-                }
-                content += "\n"
-            case .integer(let value): content += "i \(value)\n"
-            case .date(let days): content += "d \(days)\n"
-            case .symbol(let symbol): content += "p \(symbol)\n"
+            case .word(let word): line(UInt8(ascii: "w"), word)
+            case .string(let text): line(UInt8(ascii: "s"), escaped(text))
+            case .integer(let value): line(UInt8(ascii: "i"), String(value))
+            case .date(let days): line(UInt8(ascii: "d"), String(days))
+            case .symbol(let symbol): line(UInt8(ascii: "p"), symbol)
             case .end: break
             }
         }
-        for comment in comments { content += "c \(comment)\n" }
-        return content
+        for comment in comments { line(UInt8(ascii: "c"), comment) }
+    }
+
+    /// A string token's text with its backslashes and line breaks escaped, character by
+    /// character (a backslash a combining mark joins is not a backslash).
+    private static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x0A }) else { return text }
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 }

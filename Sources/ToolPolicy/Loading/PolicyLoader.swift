@@ -177,12 +177,17 @@ public enum PolicyLoader {
                 return .failure(ReadFailure(diagnostic: .unreadable(file, reason: "permission denied or not a file")))
             }
             let bytes = [UInt8](data)
-            if let bad = InvalidUTF8.find(in: bytes) {
+            // One validating pass; the faulty byte is looked for only in a file that fails it.
+            let text: String
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                text = valid
+            } else if let bad = InvalidUTF8.find(in: bytes) {
                 let quoted = SourceFile(path: file, text: String(decoding: bytes, as: UTF8.self))
                 let range = SourceRange(start: SourceLocation(file: file, line: bad.line, column: bad.column), length: 1)
                 return .failure(ReadFailure(diagnostic: .notUTF8(byte: bad.hex, at: range), quoted: [quoted]))
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
             }
-            let text = String(decoding: bytes, as: UTF8.self)
             sources.append(SourceFile(path: file, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
         }
         return .success(sources)

@@ -230,6 +230,11 @@ extension Policy.Storage {
 /// included), dashes, underscores, dots and apostrophes (typographic included) removed.
 enum ToolName {
     static func normalize(_ name: String) -> String {
+        withNormalizedASCII(name) { String(decoding: $0, as: UTF8.self) } ?? normalizeUnicode(name)
+    }
+
+    /// ``normalize(_:)`` for any name: Unicode lowercase, canonical decomposition, marks dropped.
+    static func normalizeUnicode(_ name: String) -> String {
         var out = ""
         for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }

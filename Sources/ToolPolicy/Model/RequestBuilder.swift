@@ -47,6 +47,13 @@ public struct RequestBuilder: Sendable {
         tool = storage.toolIndex(named: name).map(Int32.init) ?? -1
     }
 
+    /// Sets the tool to one resolved once (``Policy/toolHandle(named:)``).
+    public mutating func tool(_ handle: ToolHandle) {
+        precondition(handle.policy == ObjectIdentifier(storage), "a tool handle of another policy")
+        toolQuery = handle.query
+        tool = handle.index
+    }
+
     /// Sets the tool to a catalog index already resolved from its name.
     mutating func tool(_ query: String, index: Int?) {
         toolQuery = query

@@ -1,4 +1,4 @@
-package import ToolPolicy
+import ToolPolicy
 
 /// What the letter template reads: the presentation of a decision, in French, with what
 /// only a letter needs (who asked, who signs, the subject). Lists come with a `has…`

@@ -1,5 +1,5 @@
 import Foundation
-package import Mustache
+import Mustache
 package import ToolPolicy
 
 /// The templates of a policy folder: the reply letter and the helpdesk page, owned by the

@@ -1,4 +1,4 @@
-package import ToolPolicy
+import ToolPolicy
 
 /// Renders a decision's ``DecisionPresentation`` for a terminal, for a person to read in
 /// five seconds: verdict first, then why, then what to do, then the questions left; the

@@ -56,6 +56,27 @@ import Testing
         #expect(typed.request.slots == handles.request.slots && handles.request.slots == text.request.slots)
     }
 
+    /// A tool handle gives the request that naming the tool gives, listed or not: the same
+    /// catalog row, the same query kept for the answer, the same decision.
+    @Test func aToolHandleGivesWhatItsNameGives() throws {
+        let policy = try TestPolicies.shipped()
+        let mode = try #require(policy.useFact("mode"))
+        for name in ["Zoom", "zoom web", "BigBlueButton", "Discord", "zom", "Outil inconnu"] {
+            let handle = policy.toolHandle(named: name)
+            #expect(handle.isListed == (policy.tool(named: name) != nil), "\(name)")
+            #expect(handle.query == name)
+            var named = policy.requestBuilder(today: TestPolicies.day)
+            named.tool(named: name)
+            try named.set(mode, text: "web")
+            var handled = policy.requestBuilder(today: TestPolicies.day)
+            handled.tool(handle)
+            try handled.set(mode, text: "web")
+            #expect(handled.request == named.request, "\(name)")
+            #expect(policy.decide(handled.request).document == policy.decide(named.request).document, "\(name)")
+        }
+        #expect(!policy.toolHandle(named: "Outil inconnu").isListed && policy.toolHandle(named: "Zoom").isListed)
+    }
+
     /// A value in error leaves the fact unknown, and `reset()` clears the tool and the facts.
     @Test func anErrorLeavesTheFactUnknownAndResetClears() throws {
         let policy = try TestPolicies.shipped()

@@ -13,6 +13,22 @@ import Testing
         for missing in ["clé-500", "clé", "ZOOM", " zoom", "pedagogique", "zoom "] { #expect(table.value(of: missing) == nil, "\(missing)") }
     }
 
+    /// Keys of up to 16 bytes are compared as two words, longer ones byte for byte: keys on
+    /// both sides of the boundary, sharing their first 16 bytes, or differing by a NUL byte
+    /// the padding would hide, are all told apart.
+    @Test func keysAroundTheShortLengthAreToldApart() {
+        let stem = "visio-agents-bbb"   // 16 bytes
+        let keys = [
+            stem, String(stem.dropLast()), stem + "x", stem + "y", stem + "xx", "a", "a\u{0}", "a\u{0}\u{0}",
+            "é-pédagogique", "é-pédagogiques", String(repeating: "ü", count: 8), String(repeating: "ü", count: 9),
+        ]
+        let table = SpellingTable(keys.enumerated().map { ($1, Int64($0)) })
+        for (index, key) in keys.enumerated() { #expect(table.value(of: key) == Int64(index), "\(key.utf8.count) bytes: \(key)") }
+        for missing in [stem + "z", String(stem.dropLast(2)), "a\u{0}\u{0}\u{0}", "b", String(repeating: "ü", count: 7)] {
+            #expect(table.value(of: missing) == nil, "\(missing)")
+        }
+    }
+
     @Test func aKeyGivenTwiceKeepsItsFirstValue() {
         let table = SpellingTable([("web", 1), ("web", 2)])
         #expect(table.count == 1 && table.value(of: "web") == 1)
