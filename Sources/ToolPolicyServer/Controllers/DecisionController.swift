@@ -23,25 +23,38 @@ struct DecisionController<Context: RequestContext> {
         let bytes = try await RequestBody.bytes(of: request, limit: services.options.maxBodySize)
         let loaded = try services.policy()
         // The body may name its profile: the key holds every profile's digest.
-        let key = AnswerCache.Key(digest: loaded.digests, day: CivilDate.today().days, body: bytes)
-        if let answer = services.answers.answer(for: key) {
-            services.metrics.cacheLookup(hit: true, bytes: services.answers.bytes)
+        let key = AnswerCache.Key(digest: loaded.answerKeyDigest, day: CivilDate.today().days, body: bytes)
+        let (cached, cachedBytes) = services.answers.answer(for: key)
+        if let answer = cached {
+            services.metrics.cacheLookup(hit: true, bytes: cachedBytes)
             services.metrics.decisions(answer.verdict, profile: answer.profile)
             try services.log { $0.record(answer.logLine, requestID: context.id, route: "/v1/check") }
             return JSONResponse.bytes(answer.json)
         }
-        let body = try CheckRequestBody(json: bytes)
-        let policy = try loaded.policy(named: body.profile)
-        let useRequest = try body.request(in: policy, of: loaded)
+        let (policy, useRequest) = try checkRequest(bytes, in: loaded)
         var decision = policy.decide(useRequest)
         decision.waysToComply = policy.remedies(for: useRequest)
         services.metrics.decisions(decision.verdict, profile: policy.profileName)
         let json = loaded.decisionFragments(of: policy).map(decision.jsonBytes(using:)) ?? decision.jsonBytes
         let line = services.decisionLog == nil ? DecisionLogLine.Prepared(answer: json) : DecisionLogLine.Prepared(decision, json: json)
         try services.log { $0.record(line, requestID: context.id, route: "/v1/check") }
-        services.answers.store(.init(logLine: line, verdict: decision.verdict, profile: policy.profileName), for: key)
-        services.metrics.cacheLookup(hit: false, bytes: services.answers.bytes)
+        let held = services.answers.store(.init(logLine: line, verdict: decision.verdict, profile: policy.profileName), for: key)
+        services.metrics.cacheLookup(hit: false, bytes: held)
         return JSONResponse.bytes(line.decision)
+    }
+
+    /// The policy and request of a check body: read straight into the request builder
+    /// when the body is the usual one, else through ``CheckRequestBody``, whose errors
+    /// are the answer.
+    ///
+    /// - Throws: ``APIError`` 400 `malformed_json`, or 422 as ``CheckRequestBody/request(in:of:)``.
+    private func checkRequest(_ bytes: [UInt8], in loaded: LoadedPolicy) throws(APIError) -> (Policy, UseRequest) {
+        let root: JSONNode
+        do { root = try JSONReader.read(bytes) } catch { throw APIError.malformedJSON(error) }
+        if let direct = CheckRequestBody.directRequest(root, in: loaded) { return direct }
+        let body = try CheckRequestBody(json: bytes)
+        let policy = try loaded.policy(named: body.profile)
+        return (policy, try body.request(in: policy, of: loaded))
     }
 
     /// One request → the French reply to send to the requester, as text.

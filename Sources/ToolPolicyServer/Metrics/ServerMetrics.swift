@@ -1,7 +1,7 @@
 import CoreMetrics
 import Prometheus
 import Synchronization
-package import ToolPolicy
+import ToolPolicy
 
 /// The server's metrics, through swift-metrics into a Prometheus registry of its own (not
 /// the process-wide `MetricsSystem`, so that every server, a test's included, counts
@@ -19,7 +19,12 @@ package struct ServerMetrics: Sendable {
     private let decisionCounters = DecisionCounters()
 
     private final class DecisionCounters: Sendable {
-        let made = Mutex<[String: CoreMetrics.Counter]>([:])
+        struct Key: Hashable {
+            var verdict: Verdict
+            var profile: String
+        }
+
+        let made = Mutex<[Key: CoreMetrics.Counter]>([:])
     }
 
     /// The latency buckets, in seconds: 1 ms to 10 s.
@@ -60,7 +65,7 @@ package struct ServerMetrics: Sendable {
     /// `count` decisions with `verdict` under `profile`.
     func decisions(_ verdict: Verdict, profile: String, count: Int = 1) {
         guard count > 0 else { return }
-        let key = verdict.rawValue + " " + profile
+        let key = DecisionCounters.Key(verdict: verdict, profile: profile)
         let counter = decisionCounters.made.withLock { made in
             if let counter = made[key] { return counter }
             let counter = CoreMetrics.Counter(label: "toolpolicy_decisions_total", dimensions: [("verdict", verdict.rawValue), ("profile", profile)],

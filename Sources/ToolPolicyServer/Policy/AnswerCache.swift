@@ -5,23 +5,25 @@ import ToolPolicy
 /// helpdesk's usual questions, a CI job run again) costs a lookup instead of a decode, a
 /// decision and an encode.
 ///
-/// An answer is keyed by the SHA-256 of the policy digest, the day and the exact body
+/// An answer is keyed by the policy digests, the day and the SHA-256 of the exact body
 /// bytes: a reload, a new day or any other body is a new key, and the body itself is never
 /// kept. The cache holds at most `capacity` bytes, counted as the answer's decision-log
 /// line parts (the answer's JSON is one of them), the key and ``entryOverhead`` per entry; when the newer half is
 /// full it becomes the older half and the previous older half is dropped.
 package final class AnswerCache: Sendable {
-    /// A SHA-256 digest of what identifies an answer.
+    /// What identifies an answer: the policy, the day and the body's SHA-256. Only the
+    /// body is hashed per request; the policy's part is the same for every request under
+    /// one load (``LoadedPolicy/answerKeyDigest``).
     struct Key: Hashable, Sendable {
-        var hex: String
+        var digest: String
+        var day: Int64
+        var body: String
 
         /// The key of `body` asked under the policy `digest` on `day`.
         init(digest: String, day: Int64, body: [UInt8]) {
-            var bytes = Array(digest.utf8)
-            bytes.append(0)
-            withUnsafeBytes(of: day.littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: body)
-            hex = SHA256.hex(bytes)
+            self.digest = digest
+            self.day = day
+            self.body = SHA256.hex(body)
         }
     }
 
@@ -62,23 +64,28 @@ package final class AnswerCache: Sendable {
     /// The bytes held now, both halves together.
     package var bytes: Int { state.withLock { $0.recent.bytes + $0.older.bytes } }
 
-    func answer(for key: Key) -> Answer? {
-        guard capacity > 0 else { return nil }
-        return state.withLock { $0.recent.answers[key] ?? $0.older.answers[key] }
+    /// The answer kept for `key`, if any, and the bytes held, read under one lock.
+    func answer(for key: Key) -> (answer: Answer?, bytes: Int) {
+        guard capacity > 0 else { return (nil, 0) }
+        return state.withLock { ($0.recent.answers[key] ?? $0.older.answers[key], $0.recent.bytes + $0.older.bytes) }
     }
 
-    /// Keeps `answer` unless it alone is larger than half the capacity.
-    func store(_ answer: Answer, for key: Key) {
+    /// Keeps `answer` unless it alone is larger than half the capacity; returns the bytes
+    /// held after it.
+    @discardableResult
+    func store(_ answer: Answer, for key: Key) -> Int {
         let size = answer.byteCount
-        guard capacity > 0, size <= capacity / 2 else { return }
-        state.withLock { state in
-            guard state.recent.answers[key] == nil else { return }
-            if state.recent.bytes + size > capacity / 2 {
-                state.older = state.recent
-                state.recent = Generation()
+        guard capacity > 0 else { return 0 }
+        return state.withLock { state in
+            if size <= capacity / 2, state.recent.answers[key] == nil {
+                if state.recent.bytes + size > capacity / 2 {
+                    state.older = state.recent
+                    state.recent = Generation()
+                }
+                state.recent.answers[key] = answer
+                state.recent.bytes += size
             }
-            state.recent.answers[key] = answer
-            state.recent.bytes += size
+            return state.recent.bytes + state.older.bytes
         }
     }
 }

@@ -23,6 +23,9 @@ package struct LoadedPolicy: Sendable {
     /// The digests of the default and of every profile, joined: what an answer may depend
     /// on, so the answer cache's key holds it. Computed once, at load.
     package let digests: String
+    /// The SHA-256 of ``digests``: the policy's part of an answer-cache key, hashed once
+    /// per load rather than once per request.
+    let answerKeyDigest: String
     /// The pre-rendered parts of the decisions of the default and of every profile, by
     /// profile name: built at load, so a reload brings new ones.
     private let fragments: [String: DecisionFragments]
@@ -41,6 +44,7 @@ package struct LoadedPolicy: Sendable {
         self.profiles = profiles
         self.templates = templates
         digests = ([policy.digest] + profiles.keys.sorted().compactMap { profiles[$0]?.digest }).joined(separator: ",")
+        answerKeyDigest = SHA256.hex(Array(digests.utf8))
         var fragments = profiles.mapValues(DecisionFragments.init(policy:))
         fragments[policy.profileName] = DecisionFragments(policy: policy)
         self.fragments = fragments
