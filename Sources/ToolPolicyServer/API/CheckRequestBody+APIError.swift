@@ -10,6 +10,13 @@ extension CheckRequestBody {
         do { self = try CheckRequestBody(mapping: bytes) } catch { throw APIError(error) }
     }
 
+    /// Reads a body already parsed by ``JSONReader``, as ``init(mapping:)`` does.
+    ///
+    /// - Throws: ``APIError`` 422 `invalid_request` naming the field.
+    init(json root: JSONNode) throws(APIError) {
+        do { self = try CheckRequestBody(mapping: root) } catch { throw APIError(error) }
+    }
+
     /// The request built against `policy`, the default or a profile of `loaded`, whose
     /// memo gives the near misses of the tool name.
     ///

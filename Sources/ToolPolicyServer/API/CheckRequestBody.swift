@@ -60,6 +60,13 @@ struct CheckRequestBody: Sendable {
         } catch {
             throw Problem.malformed(error)
         }
+        try self.init(mapping: root)
+    }
+
+    /// Reads a body already parsed by ``JSONReader``.
+    ///
+    /// - Throws: ``Problem/invalid(path:message:)`` naming the field.
+    init(mapping root: JSONNode) throws(Problem) {
         guard let members = root.members else { throw Self.invalid("", "expected an object") }
         if let unknown = members.map(\.key).sorted().first(where: { !Self.fields.contains($0) }) {
             throw Self.invalid(unknown, "unknown field; the body has `tool`, `use`, `date`, `profile` (and `requester`, `signature` for /v1/reply); facts go inside `use`")

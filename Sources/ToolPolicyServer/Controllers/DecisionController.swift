@@ -52,7 +52,7 @@ struct DecisionController<Context: RequestContext> {
         let root: JSONNode
         do { root = try JSONReader.read(bytes) } catch { throw APIError.malformedJSON(error) }
         if let direct = CheckRequestBody.directRequest(root, in: loaded) { return direct }
-        let body = try CheckRequestBody(json: bytes)
+        let body = try CheckRequestBody(json: root)
         let policy = try loaded.policy(named: body.profile)
         return (policy, try body.request(in: policy, of: loaded))
     }
