@@ -56,11 +56,9 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
             + "\"location\":{\"path\":\(pathJSON),\"lines\":{\"begin\":\(max(1, line ?? 1))}}")
         first = false
         if let group {
-            output.write(",\"occurrences\":{\"count\":\(group.count),\"rows\":[")
-            output.write(numbers: group.rows, separator: ",")
-            output.write("],\"lines\":[")
-            output.write(numbers: group.lines, separator: ",")
-            output.write("]}")
+            output.write(",\"occurrences\":{\"count\":\(group.count),")
+            output.writeRowsAndLines(of: group)
+            output.write("}")
         }
         output.write("}")
     }

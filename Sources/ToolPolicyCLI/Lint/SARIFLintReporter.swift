@@ -84,11 +84,9 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
             + "\"message\":{\"text\":\(JSONText.quoted(message))},\"locations\":[\(location)]")
         first = false
         if let group {
-            output.write(",\"occurrenceCount\":\(group.count),\"properties\":{\"rows\":[")
-            output.write(numbers: group.rows, separator: ",")
-            output.write("],\"lines\":[")
-            output.write(numbers: group.lines, separator: ",")
-            output.write("]}")
+            output.write(",\"occurrenceCount\":\(group.count),\"properties\":{")
+            output.writeRowsAndLines(of: group)
+            output.write("}")
         }
         output.write("}")
     }

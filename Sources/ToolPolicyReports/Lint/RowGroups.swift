@@ -57,3 +57,16 @@ package struct RowGroups: Sendable {
         }
     }
 }
+
+extension OutputBuffer {
+    /// Writes a group's rows and lines as two JSON members, `"rows":[3,7],"lines":[4,8]`
+    /// (`null` for a line the format does not give): what SARIF and GitLab's reports say of
+    /// the rows a result stands for.
+    package mutating func writeRowsAndLines(of group: RowGroups.Group) {
+        write("\"rows\":[")
+        write(numbers: group.rows, separator: ",")
+        write("],\"lines\":[")
+        write(numbers: group.lines, separator: ",")
+        write("]")
+    }
+}
