@@ -50,7 +50,7 @@ extension ToolPolicyCommand {
             switch format {
             case .text: print(VerifyText.render(reports), terminator: "")
             case .json: print(try JSONOutput.string(reports))
-            case .sarif: print(try SARIFVerifyReport.render(reports, version: ToolPolicyCommand.configuration.version ?? ""))
+            case .sarif: print(try SARIFVerifyReport.render(reports, version: ToolPolicyCommand.configuration.version))
             }
             let findings = reports.flatMap(\.findings)
             if findings.contains(where: { $0.kind.isError }) || (strict && !findings.isEmpty) { throw ExitStatus.denied }

@@ -30,21 +30,68 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     /// entities, tab and line feed kept, and every other character ``VisibleText`` escapes
     /// (which includes all that XML 1.0 forbids: C0 controls, U+FFFE, U+FFFF) written as
     /// `\u{1B}`, so the document stays well-formed and nothing vanishes.
+    ///
+    /// Read from the UTF-8 bytes: text with nothing to escape (most names and lines) is
+    /// returned as it is, and any other is copied run by run.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where VisibleText.isEscaped(scalar): out += VisibleText.escape(String(scalar))
-            default: out.unicodeScalars.append(scalar)
+        var bytesOf = text
+        let escaped: String? = bytesOf.withUTF8 { bytes in
+            guard let first = firstEscaped(in: bytes, from: 0) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var start = 0
+            var next: (index: Int, length: Int)? = first
+            while let (index, length) = next {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< index]))
+                appendEscaped(UnsafeBufferPointer(rebasing: bytes[index ..< index + length]), to: &out)
+                start = index + length
+                next = firstEscaped(in: bytes, from: start)
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
+    }
+
+    /// The place and UTF-8 length of the first character at or after `start` that
+    /// ``escape(_:)`` rewrites: a markup character, a C0 control other than tab and line
+    /// feed, DEL, a C1 control (C2 80–9F), a bidirectional override or isolate (U+202A–202E,
+    /// U+2066–2069) or a noncharacter U+FFFE, U+FFFF: the characters of
+    /// ``VisibleText/isEscaped(_:)``.
+    private static func firstEscaped(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (index: Int, length: Int)? {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                break
+            case 0 ..< 0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return (index, 1)
+            case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]):
+                return (index, 2)
+            case 0xE2 where index + 2 < bytes.count:
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if second == 0x80 && (0xAA ... 0xAE).contains(third) || second == 0x81 && (0xA6 ... 0xA9).contains(third) { return (index, 3) }
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                return (index, 3)
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends the escaped form of one character found by ``firstEscaped(in:from:)``.
+    private static func appendEscaped(_ character: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let entity: String? = switch character.count == 1 ? character[0] : 0 {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&apos;"
+        default: nil
+        }
+        out.append(contentsOf: (entity ?? VisibleText.escape(String(decoding: character, as: UTF8.self))).utf8)
     }
 
     mutating func begin(columnWarnings: [RowProblem]) {
