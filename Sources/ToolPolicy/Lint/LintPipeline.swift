@@ -2,13 +2,13 @@ import Foundation
 
 /// The one way a list is linted, pulled one way: a reader hands over rows, the linter
 /// decides them, a reporter writes them. With `concurrent`, the list is read (decoded,
-/// split into cells) on a second thread while this one decides and writes, with at most
-/// ``queuedBatches`` batches of ``batchRows`` rows between them; the rows are reported in
-/// the list's order either way.
+/// split into cells) on one thread and decided on another while this one writes the
+/// report, with at most ``queuedBatches`` batches of ``batchRows`` rows between two
+/// stages; the rows are reported in the list's order either way.
 package enum LintPipeline {
-    /// Rows per batch handed from the reading thread to the checking one.
+    /// Rows per batch handed from one stage to the next.
     static let batchRows = 1024
-    /// The most batches waiting between the two threads.
+    /// The most batches waiting between two stages.
     static let queuedBatches = 8
 
     /// Reads `input`, checks each row and reports it; returns the summary and the error
@@ -25,17 +25,30 @@ package enum LintPipeline {
         concurrent: Bool = false,
         progress: () -> Void = {}
     ) -> (summary: LintSummary, readError: ListReadError?) {
-        var state = Checking(linter: linter, allowUnknownColumns: allowUnknownColumns, language: language)
+        let deciding = Deciding(linter: linter, allowUnknownColumns: allowUnknownColumns, language: language)
+        var writing = Writing()
         if concurrent {
-            let queue = ListBatchQueue(capacity: queuedBatches)
-            let reading = Thread { read(input, ignoring: { linter.ignoredColumns($0) }, emit: queue.push) }
-            reading.stackSize = 1 << 22
-            reading.start()
-            while state.take(queue.pop(), into: &reporter, progress: progress) {}
+            // Three stages on their own threads, so that the two cores share whatever
+            // work each report format puts where: reading, deciding, writing.
+            let read = ListBatchQueue<ListBatch>(capacity: queuedBatches)
+            let decided = ListBatchQueue<DecidedBatch>(capacity: queuedBatches)
+            let reading = Thread { Self.read(input, ignoring: { linter.ignoredColumns($0) }, emit: read.push) }
+            let deciding = Thread {
+                var deciding = deciding
+                while deciding.take(read.pop(), emit: decided.push) {}
+            }
+            for thread in [reading, deciding] {
+                thread.stackSize = 1 << 22
+                thread.start()
+            }
+            while writing.take(decided.pop(), into: &reporter, progress: progress) {}
         } else {
-            read(input, ignoring: { linter.ignoredColumns($0) }) { batch in _ = state.take(batch, into: &reporter, progress: progress) }
+            var deciding = deciding
+            read(input, ignoring: { linter.ignoredColumns($0) }) { batch in
+                _ = deciding.take(batch) { _ = writing.take($0, into: &reporter, progress: progress) }
+            }
         }
-        return (state.summary, state.readError)
+        return (writing.summary, writing.readError)
     }
 
     /// Opens `input` and hands over its columns, its rows in batches, then its end; the
@@ -69,17 +82,15 @@ package enum LintPipeline {
         emit(.end(nil))
     }
 
-    /// The checking side: what the rows so far add up to.
-    private struct Checking {
+    /// The deciding stage: the column warnings, the refusal of a list
+    /// with a misspelt column, and each row's result, with the caches rows share.
+    private struct Deciding {
         let linter: UseListLinter
         let allowUnknownColumns: Bool
         let language: Language
-        var summary = LintSummary()
         var columns = UseListLinter.Columns()
         var trace: EvaluationTrace
-        var begun = false
-        var refused: ListReadError?
-        var readError: ListReadError?
+        var refused = false
 
         init(linter: UseListLinter, allowUnknownColumns: Bool, language: Language) {
             self.linter = linter
@@ -88,34 +99,64 @@ package enum LintPipeline {
             trace = EvaluationTrace(for: linter.policy)
         }
 
-        /// Takes one batch; `false` after the end.
-        mutating func take(_ batch: ListBatch, into reporter: inout some LintReporter & ~Copyable, progress: () -> Void) -> Bool {
+        /// Decides one batch of the reader and hands what it gives to `emit`; `false` after
+        /// the end.
+        mutating func take(_ batch: ListBatch, emit: (DecidedBatch) -> Void) -> Bool {
             switch batch {
             case .columns(let names):
                 let misspelt = allowUnknownColumns ? [] : linter.misspeltColumns(names)
                 let named = Set(misspelt.map(\.column))
-                reporter.begin(columnWarnings: linter.unknownColumns(names).filter { !named.contains($0.column) })
-                begun = true
+                let warnings = linter.unknownColumns(names).filter { !named.contains($0.column) }
+                var refusal: ListReadError?
                 if let first = misspelt.first {
-                    refused = ListReadError(message: misspelt.map { $0.text.text(in: language) }.joined(separator: "; "), line: 1,
+                    refusal = ListReadError(message: misspelt.map { $0.text.text(in: language) }.joined(separator: "; "), line: 1,
                                             hint: first.hintText?.text(in: language), kind: .refused)
                 }
+                refused = refusal != nil
+                emit(.begin(columnWarnings: warnings, refused: refusal))
                 return true
             case .rows(let entries):
-                guard refused == nil else { return true }
+                guard !refused else { return true }
                 // Local copies, so that checking a row neither copies the linter nor
                 // shares the caches with `self` (both would cost per row).
                 let linter = linter
                 var columns = columns
                 self.columns = UseListLinter.Columns()
+                var results: [LintResult] = []
+                results.reserveCapacity(entries.count)
+                for entry in entries { results.append(linter.check(entry, columns: &columns, trace: &trace)) }
+                self.columns = columns
+                emit(.results(results))
+                return true
+            case .end(let error):
+                emit(.end(error))
+                return false
+            }
+        }
+    }
+
+    /// The writing side: what the rows so far add up to, and the reporter's calls in order.
+    private struct Writing {
+        var summary = LintSummary()
+        var begun = false
+        var refused: ListReadError?
+        var readError: ListReadError?
+
+        /// Takes one batch; `false` after the end.
+        mutating func take(_ batch: DecidedBatch, into reporter: inout some LintReporter & ~Copyable, progress: () -> Void) -> Bool {
+            switch batch {
+            case .begin(let warnings, let refusal):
+                reporter.begin(columnWarnings: warnings)
+                begun = true
+                refused = refusal
+                return true
+            case .results(let results):
                 var summary = summary
-                for entry in entries {
-                    let result = linter.check(entry, columns: &columns, trace: &trace)
+                for result in results {
                     summary.add(result)
                     reporter.report(result)
                     progress()
                 }
-                self.columns = columns
                 self.summary = summary
                 return true
             case .end(let error):

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the reading thread hands the checking thread: the columns, rows in batches, the end.
+/// What the reader hands the linter: the columns, rows in batches, the end.
 enum ListBatch: Sendable {
     /// The list's column names, first.
     case columns([String])
@@ -10,13 +10,26 @@ enum ListBatch: Sendable {
     case end(ListReadError?)
 }
 
-/// A first-in, first-out queue of batches between one reading thread and one checking
-/// thread, holding at most `capacity` batches: the reader waits when it is full, so
-/// memory stays flat however fast the file is read. Its state is only touched under its
-/// condition's lock.
-final class ListBatchQueue: @unchecked Sendable {
+/// What the linter hands the reporter: the column warnings (or the list's refusal), the
+/// rows' results in batches, the end.
+enum DecidedBatch: Sendable {
+    /// The warnings about the list's columns, and the refusal of a list whose column is a
+    /// near miss of a known one (no row is decided then).
+    case begin(columnWarnings: [RowProblem], refused: ListReadError?)
+    /// The results of rows, in list order.
+    case results([LintResult])
+    /// The end of the list, with the error that stopped the reading, if any.
+    case end(ListReadError?)
+}
+
+/// A first-in, first-out queue of batches between two stages of the lint (reading and
+/// deciding, deciding and writing), each on its own thread, holding at most `capacity`
+/// batches: the earlier stage waits when it is full, so memory stays flat however fast
+/// the file is read. Its state
+/// is only touched under its condition's lock.
+final class ListBatchQueue<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [ListBatch] = []
+    private var batches: [Batch] = []
     private var head = 0
     private let capacity: Int
 
@@ -26,7 +39,7 @@ final class ListBatchQueue: @unchecked Sendable {
     }
 
     /// Appends a batch, waiting while the queue is full.
-    func push(_ batch: ListBatch) {
+    func push(_ batch: Batch) {
         condition.lock()
         while batches.count - head >= capacity { condition.wait() }
         if head > capacity {
@@ -39,7 +52,7 @@ final class ListBatchQueue: @unchecked Sendable {
     }
 
     /// Removes the oldest batch, waiting while the queue is empty.
-    func pop() -> ListBatch {
+    func pop() -> Batch {
         condition.lock()
         while batches.count == head { condition.wait() }
         let batch = batches[head]
