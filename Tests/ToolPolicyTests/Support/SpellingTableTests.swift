@@ -29,6 +29,34 @@ import Testing
         }
     }
 
+    /// A short key's words are read with loads that overlap (the last 8 bytes for a key of
+    /// 8 to 16 bytes): every length from 0 to 17, keys that differ in one byte only at each
+    /// place, and the same text held inline (up to 15 bytes) or in a heap buffer.
+    @Test func everyLengthAndEveryByteCounts() {
+        let alphabet = Array("abcdefghijklmnopq".utf8)
+        var keys: [String] = []
+        for length in 0 ... 17 {
+            let base = Array(alphabet.prefix(length))
+            keys.append(String(decoding: base, as: UTF8.self))
+            for place in base.indices {
+                var changed = base
+                changed[place] = UInt8(ascii: "Z")
+                keys.append(String(decoding: changed, as: UTF8.self))
+            }
+        }
+        let table = SpellingTable(keys.enumerated().map { ($1, Int64($0)) })
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() {
+            #expect(table.value(of: key) == Int64(index), "\(key)")
+            // The same bytes in a heap buffer with room to spare, not inline.
+            var onHeap = String()
+            onHeap.reserveCapacity(64)
+            onHeap.append(key)
+            #expect(table.value(of: onHeap) == Int64(index), "\(key) (on the heap)")
+            #expect(table.value(of: key + "\u{0}") == nil && table.value(of: "Y" + key) == nil, "\(key) and a neighbour")
+        }
+    }
+
     @Test func aKeyGivenTwiceKeepsItsFirstValue() {
         let table = SpellingTable([("web", 1), ("web", 2)])
         #expect(table.count == 1 && table.value(of: "web") == 1)
