@@ -2,16 +2,21 @@
 package enum SHA256 {
     /// The SHA-256 digest of `bytes` as 64 lowercase hexadecimal characters.
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var hasher = SHA256Hasher()
-        hasher.update(bytes)
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in hasher.finalize() {
+        for byte in digest(bytes) {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The 32-byte SHA-256 digest of `bytes`, for a key compared as bytes.
+    package static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        var hasher = SHA256Hasher()
+        hasher.update(bytes)
+        return hasher.finalize()
     }
 }
 

@@ -17,13 +17,14 @@ package final class AnswerCache: Sendable {
     struct Key: Hashable, Sendable {
         var digest: String
         var day: Int64
-        var body: String
+        /// The body's SHA-256 digest, as bytes.
+        var body: [UInt8]
 
         /// The key of `body` asked under the policy `digest` on `day`.
         init(digest: String, day: Int64, body: [UInt8]) {
             self.digest = digest
             self.day = day
-            self.body = SHA256.hex(body)
+            self.body = SHA256.digest(body)
         }
     }
 
