@@ -103,11 +103,18 @@ if "cold" in steps and os.path.exists(os.path.join(out, "cold.json")):
     print("cold check  %.1f ms mean (min %.1f, sd %.1f) vs --version %.1f ms: %.2fx; target < 30 ms: %s" % (
         check["mean"] * 1e3, check["min"] * 1e3, check["stddev"] * 1e3, version["mean"] * 1e3,
         check["mean"] / version["mean"], "met" if check["mean"] < 0.030 else "not met"))
+figures = {"engine": "engine.json", "cold": "cold.json"}
+for step, name in figures.items():
+    if step in steps and not os.path.exists(os.path.join(out, name)):
+        last = (read(step + ".log").strip().splitlines() or ["(no log)"])[-1]
+        print("%s: no figures, see %s/%s.log: %s" % (step, out, step, last))
 for step in ("http", "lint"):
     if step in steps:
         text = read(step + ".log").strip().splitlines()
+        # From the table's header on (http: every round; lint: the peers and every format).
+        start = next((i for i, line in enumerate(text) if line.startswith(("round ", "  list:", "list:"))), max(0, len(text) - 12))
         print("%s (the script's own summary):" % step)
-        for line in text[-12:]:
+        for line in text[start:]:
             print("  " + line)
 PY
 exit "$failed"
