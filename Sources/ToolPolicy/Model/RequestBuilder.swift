@@ -13,57 +13,51 @@
 /// A builder can be reused: ``reset()`` clears the tool and the facts.
 public struct RequestBuilder: Sendable {
     private let storage: Policy.Storage
-    private var toolQuery = ""
-    private var tool: Int32 = -1
-    private var slots: UseSlots
-    private var texts: [UseRequest.GivenText]?
+    /// The request as built so far: held, not assembled when read, so that deciding it
+    /// (`policy.verdict(for: builder.request, …)`) can read it in place.
+    public private(set) var request: UseRequest
+
     /// The day the requests are evaluated for.
-    public var today: CivilDate
+    public var today: CivilDate {
+        get { request.today }
+        set { request.today = newValue }
+    }
 
     init(_ storage: Policy.Storage, today: CivilDate) {
         self.storage = storage
-        self.today = today
-        slots = UseSlots(count: storage.useFacts.count)
-    }
-
-    /// The request as built so far.
-    public var request: UseRequest {
-        UseRequest(toolQuery: toolQuery, tool: tool, slots: slots, today: today, texts: texts)
+        request = UseRequest(toolQuery: "", tool: -1, slots: UseSlots(count: storage.useFacts.count), today: today, texts: nil)
     }
 
     /// Clears the tool and every fact, keeping the day.
     public mutating func reset() {
-        toolQuery = ""
-        tool = -1
-        slots = UseSlots(count: storage.useFacts.count)
-        texts = nil
+        request = UseRequest(toolQuery: "", tool: -1, slots: UseSlots(count: storage.useFacts.count), today: today, texts: nil)
     }
 
     /// Sets the tool by the name the requester gave (id, display name or alias; case,
     /// accents, spaces and dashes ignored). A name the catalog does not list is kept: the
     /// request is then for an unlisted tool.
     public mutating func tool(named name: String) {
-        toolQuery = name
-        tool = storage.toolIndex(named: name).map(Int32.init) ?? -1
+        request.toolQuery = name
+        request.tool = storage.toolIndex(named: name).map(Int32.init) ?? -1
     }
 
     /// Sets the tool to one resolved once (``Policy/toolHandle(named:)``).
     public mutating func tool(_ handle: ToolHandle) {
         precondition(handle.policy == ObjectIdentifier(storage), "a tool handle of another policy")
-        toolQuery = handle.query
-        tool = handle.index
+        request.toolQuery = handle.query
+        request.tool = handle.index
     }
 
     /// Sets the tool to a catalog index already resolved from its name.
     mutating func tool(_ query: String, index: Int?) {
-        toolQuery = query
-        tool = index.map(Int32.init) ?? -1
+        request.toolQuery = query
+        request.tool = index.map(Int32.init) ?? -1
     }
 
     /// Sets a fact to a value typed once (``Policy/value(_:of:)``).
     public mutating func set(_ value: FactValueHandle) {
         check(value.fact)
-        slots[value.fact.slot] = value.slot
+        request.slots[value.fact.slot] = value.slot
         setText(value.text, at: value.fact.slot)
     }
 
@@ -75,7 +69,7 @@ public struct RequestBuilder: Sendable {
     public mutating func set(_ fact: UseFactHandle, text: String) throws(RequestError) {
         check(fact)
         if let slot = spelled(text, fact) {
-            slots[fact.slot] = slot
+            request.slots[fact.slot] = slot
             return
         }
         try set(fact, .string(text))
@@ -90,33 +84,33 @@ public struct RequestBuilder: Sendable {
         check(fact)
         switch (value, storage.spellings[fact.slot].kind) {
         case (.bool(let flag), .bool):
-            slots[fact.slot] = flag ? 1 : 0
+            request.slots[fact.slot] = flag ? 1 : 0
             return
         case (.enumeration(let text), .oneOf), (.string(let text), .oneOf), (.string(let text), .bool), (.string(let text), .setOf):
             if let slot = spelled(text, fact) {
-                slots[fact.slot] = slot
+                request.slots[fact.slot] = slot
                 return
             }
         case (.set(let values), .setOf):
             if let mask = spelledSet(values, fact) {
-                slots[fact.slot] = mask
+                request.slots[fact.slot] = mask
                 return
             }
         default:
             break
         }
-        slots[fact.slot] = Program.unknownSlot
+        request.slots[fact.slot] = Program.unknownSlot
         setText(nil, at: fact.slot)
         let declaration = storage.useFacts[fact.slot]
         guard let (typed, slot) = try Policy(storage: storage).typed(value, as: declaration) else { return }
-        slots[fact.slot] = slot
+        request.slots[fact.slot] = slot
         if case .string(let text) = typed { setText(text, at: fact.slot) }
     }
 
     /// Leaves a fact unknown.
     public mutating func clear(_ fact: UseFactHandle) {
         check(fact)
-        slots[fact.slot] = Program.unknownSlot
+        request.slots[fact.slot] = Program.unknownSlot
         setText(nil, at: fact.slot)
     }
 
@@ -157,10 +151,10 @@ public struct RequestBuilder: Sendable {
 
     @inline(__always)
     private mutating func setText(_ text: String?, at slot: Int) {
-        if text == nil, texts == nil { return }
-        texts?.removeAll { $0.slot == slot }
-        if let text { texts = (texts ?? []) + [UseRequest.GivenText(slot: slot, text: text)] }
-        if texts?.isEmpty == true { texts = nil }
+        if text == nil, request.texts == nil { return }
+        request.texts?.removeAll { $0.slot == slot }
+        if let text { request.texts = (request.texts ?? []) + [UseRequest.GivenText(slot: slot, text: text)] }
+        if request.texts?.isEmpty == true { request.texts = nil }
     }
 
     private func check(_ fact: UseFactHandle) {

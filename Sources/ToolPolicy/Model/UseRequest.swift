@@ -6,13 +6,13 @@
 /// deciding one allocates nothing for a policy of up to 12 use facts.
 public struct UseRequest: Sendable, Hashable {
     /// The tool as the requester named it.
-    public let toolQuery: String
+    public internal(set) var toolQuery: String
     /// The catalog index of the tool, or -1 when it is not listed.
-    let tool: Int32
+    var tool: Int32
     /// The use-fact slots, indexed like ``Policy/useFacts``.
     var slots: UseSlots
     /// The day the request is evaluated for (`today` in rules).
-    public let today: CivilDate
+    public internal(set) var today: CivilDate
     /// The text of each `string` use fact given, by slot: its slot holds a code, not the
     /// text. `nil` when there is none (so copying a request retains nothing).
     var texts: [GivenText]?
