@@ -21,11 +21,10 @@ package enum LintPipeline {
         input: ListInput,
         into reporter: inout some LintReporter & ~Copyable,
         allowUnknownColumns: Bool = true,
-        language: Language = .en,
         concurrent: Bool = false,
         progress: () -> Void = {}
     ) -> (summary: LintSummary, readError: ListReadError?) {
-        var state = Checking(linter: linter, allowUnknownColumns: allowUnknownColumns, language: language)
+        var state = Checking(linter: linter, allowUnknownColumns: allowUnknownColumns)
         if concurrent {
             let queue = ListBatchQueue(capacity: queuedBatches)
             let reading = Thread { read(input, ignoring: { linter.ignoredColumns($0) }, emit: queue.push) }
@@ -73,7 +72,6 @@ package enum LintPipeline {
     private struct Checking {
         let linter: UseListLinter
         let allowUnknownColumns: Bool
-        let language: Language
         var summary = LintSummary()
         var columns = UseListLinter.Columns()
         var trace: EvaluationTrace
@@ -81,10 +79,9 @@ package enum LintPipeline {
         var refused: ListReadError?
         var readError: ListReadError?
 
-        init(linter: UseListLinter, allowUnknownColumns: Bool, language: Language) {
+        init(linter: UseListLinter, allowUnknownColumns: Bool) {
             self.linter = linter
             self.allowUnknownColumns = allowUnknownColumns
-            self.language = language
             trace = EvaluationTrace(for: linter.policy)
         }
 
@@ -96,10 +93,7 @@ package enum LintPipeline {
                 let named = Set(misspelt.map(\.column))
                 reporter.begin(columnWarnings: linter.unknownColumns(names).filter { !named.contains($0.column) })
                 begun = true
-                if let first = misspelt.first {
-                    refused = ListReadError(message: misspelt.map { $0.text.text(in: language) }.joined(separator: "; "), line: 1,
-                                            hint: first.hintText?.text(in: language), kind: .refused)
-                }
+                refused = ListReadError.refusedColumns(misspelt)
                 return true
             case .rows(let entries):
                 guard refused == nil else { return true }

@@ -92,7 +92,8 @@ extension ToolPolicyCommand {
                 (summary, readError) = run(linter, &reporter)
             }
             if let readError, format != .text {
-                StandardError.write(VisibleText.escape("\(file):\(readError.place): error: \(readError.message)") + "\n")
+                let words = ListPresenter(context: context)
+                StandardError.write(VisibleText.escape("\(file):\(readError.place): \(words.error)\(words.labels.colon)\(readError.text.text(in: lang.language))") + "\n")
             }
             if readError != nil || summary.malformed > 0 { throw ExitStatus.badInput }
             if summary.denied > 0 { throw ExitStatus.denied }
@@ -104,7 +105,7 @@ extension ToolPolicyCommand {
             defer { progress.finish() }
             let input = ListFile.input(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file))
             return LintPipeline.run(linter, input: input, into: &reporter, allowUnknownColumns: allowUnknownColumns,
-                                    language: lang.language, concurrent: true) { progress.row() }
+                                    concurrent: true) { progress.row() }
         }
     }
 }
