@@ -67,7 +67,9 @@ extension ToolPolicyCommand {
         func run() throws {
             let policy = try policyOptions.load()
             if file != "-", !FileManager.default.fileExists(atPath: file) {
-                StandardError.write("error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
+                StandardError.write(lang.language == .fr
+                    ? "erreur : \(file) : ce fichier n'existe pas\n = conseil : vérifiez le chemin ; « - » lit la liste sur l'entrée standard\n"
+                    : "error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
                 throw ExitStatus.badInput
             }
             let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explain: decisions)
