@@ -25,8 +25,13 @@ import ToolPolicyServer
     }
 
     @Test func aColumnNamedTwiceIsRefusedByBoth() async throws {
-        let cli = try CLI.run(policy: ["lint", "Tests/ToolPolicyCLITests/Fixtures/bad-input/duplicate-column.csv", "--date", "2026-03-02"])
+        // The HTTP error's message is English (the API's contract); the CLI says it in English with `--lang en`,
+        // in French by default.
+        let cli = try CLI.run(policy: ["lint", "Tests/ToolPolicyCLITests/Fixtures/bad-input/duplicate-column.csv", "--date", "2026-03-02", "--lang", "en"])
         #expect(cli.status == 65)
+        let french = try CLI.run(policy: ["lint", "Tests/ToolPolicyCLITests/Fixtures/bad-input/duplicate-column.csv", "--date", "2026-03-02"])
+        #expect(french.status == 65)
+        #expect(french.stdout.contains(":1: erreur : les colonnes 2 « mode » et 3 « mode » désignent la même colonne — "), "\(french)")
         let (status, body) = try await Self.post(try Self.fixture("duplicate-column.csv"))
         #expect(status == .unprocessableContent)
         let error = body["error"] as? [String: Any]

@@ -28,7 +28,11 @@ struct LintInputTests {
         let result = try CLI.run(policy: ["lint", "/nonexistent/outils.csv"])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty, "no report for a list that is not there: \(result.stdout)")
-        #expect(result.stderr.contains("/nonexistent/outils.csv: no such file"))
+        #expect(result.stderr.contains("erreur : /nonexistent/outils.csv : ce fichier n'existe pas\n = conseil : vérifiez le chemin"), "\(result)")
+        let english = try CLI.run(policy: ["lint", "/nonexistent/outils.csv", "--lang", "en"])
+        #expect(english.status == 65)
+        #expect(english.stdout.isEmpty)
+        #expect(english.stderr.contains("error: /nonexistent/outils.csv: no such file\n = hint: check the path"), "\(english)")
     }
 
     @Test func aMisspeltColumnStopsTheLintUnlessAllowed() throws {

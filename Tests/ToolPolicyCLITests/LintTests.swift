@@ -214,13 +214,14 @@ struct LintTests {
         let path = try folder.write("casse.json", "[{\"tool\": \"zoom\"},\n {\"tool\": \"équipe\",}]")
         let text = try Self.lint(path)
         #expect(text.status == 65)
-        #expect(text.stdout.contains("\(path):2:20: erreur : malformed JSON at line 2, column 20: a comma before `}`"), "\(text)")
+        #expect(text.stdout.contains("\(path):2:20: erreur : JSON invalide à la ligne 2, colonne 20 : une virgule avant « } »"), "\(text)")
 
         let (json, report) = try Self.report(path)
         #expect(json.status == 65)
         #expect(report.results.isEmpty)
         #expect(report.error?.line == 2 && report.error?.column == 20, "\(json)")
-        #expect(json.stderr.contains("\(path):2:20: error: "), "\(json)")
+        #expect(json.stderr.contains("\(path):2:20: erreur : JSON invalide à la ligne 2, colonne 20 : "), "\(json)")
+        #expect(report.error?.message.hasPrefix("malformed JSON at line 2, column 20: a comma before `}`") == true, "English in JSON: \(json)")
 
         let sarif = try Self.lint(path, ["--format", "sarif"])
         let run = ((try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first
@@ -243,7 +244,7 @@ struct LintTests {
             #expect(text.stdout.contains("\(path):\(list.csvLines[index]) (n° \(index + 1)) : "), "earlier row \(index + 1) missing:\n\(text)")
         }
         #expect(text.stdout.contains("\(path):\(lastLine): erreur : "), "\(text)")
-        #expect(text.stdout.contains("never closed"), "\(text)")
+        #expect(text.stdout.contains("la cellule entre guillemets commencée à la ligne \(lastLine) n'est jamais fermée"), "\(text)")
 
         let (json, report) = try Self.report(path)
         #expect(json.status == 65)
@@ -251,7 +252,7 @@ struct LintTests {
         #expect(report.results.map(\.verdict) == list.verdicts)
         #expect(report.error?.line == lastLine)
         #expect(report.error?.hint != nil)
-        #expect(json.stderr.contains("\(path):\(lastLine): error: "), "\(json)")
+        #expect(json.stderr.contains("\(path):\(lastLine): erreur : "), "\(json)")
     }
 
     @Test func unreadableListsExit65() throws {
@@ -261,7 +262,7 @@ struct LintTests {
         let empty = try folder.write("vide.csv", Data())
         let result = try Self.lint(empty)
         #expect(result.status == 65)
-        #expect(result.stdout.contains("the list is empty"), "\(result)")
+        #expect(result.stdout.contains("la liste est vide"), "\(result)")
         let notAList = try folder.write("liste.json", "{\"tool\": \"zoom\"}")
         let (json, report) = try Self.report(notAList)
         #expect(json.status == 65)

@@ -180,9 +180,23 @@ private struct FileDescriptor: ~Copyable, Sendable {
     }
 
     private static func failure(path: String, code: Int32, line: Int) -> CSVError {
-        CSVError(
+        let reason = Self.reason(code)
+        return CSVError(
             kind: .unreadableFile(path), line: line,
-            message: "cannot read '\(path)': \(String(cString: strerror(code)))"
+            text: LocalizedText(fr: "impossible de lire « \(path) » : \(reason.fr)", en: "cannot read '\(path)': \(reason.text(in: .en))")
         )
+    }
+
+    /// Why a file cannot be read, from `errno`: the system's words in English, and in
+    /// French for the usual causes (the system's words otherwise).
+    private static func reason(_ code: Int32) -> LocalizedText {
+        let system = String(cString: strerror(code))
+        let french: String? = switch code {
+        case ENOENT: "le fichier n'existe pas"
+        case EACCES, EPERM: "accès refusé"
+        case EISDIR: "c'est un dossier"
+        default: nil
+        }
+        return LocalizedText(fr: french ?? system, en: system)
     }
 }

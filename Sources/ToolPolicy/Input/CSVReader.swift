@@ -40,11 +40,11 @@ package struct CSVLimits: Sendable, Hashable {
         self.maximumRecordBytes = maximumRecordBytes
     }
 
-    /// `64 KiB`, `1 MiB`, or a number of bytes.
-    static func describe(_ bytes: Int) -> String {
+    /// `64 KiB`, `1 MiB`, or a number of bytes (`octets` in French).
+    static func describe(_ bytes: Int, in language: Language = .en) -> String {
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
-        return "\(bytes) bytes"
+        return language == .fr ? "\(bytes) octets" : "\(bytes) bytes"
     }
 }
 
@@ -81,14 +81,16 @@ package struct CSVError: Error, Sendable, Equatable {
     package var kind: Kind
     /// The 1-based line concerned: where the faulty record starts, or where reading stopped.
     package var line: Int
-    /// A human-readable explanation.
-    package var message: String
+    /// What went wrong, in French and English, where it went wrong.
+    package var text: LocalizedText
+    /// What went wrong, in English.
+    package var message: String { text.text(in: .en) }
 
     /// Creates an error.
-    package init(kind: Kind, line: Int, message: String) {
+    package init(kind: Kind, line: Int, text: LocalizedText) {
         self.kind = kind
         self.line = line
-        self.message = message
+        self.text = text
     }
 }
 

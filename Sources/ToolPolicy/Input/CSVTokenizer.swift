@@ -61,7 +61,10 @@ struct CSVTokenizer: Sendable {
                 state = .recordStart
                 throw CSVError(
                     kind: .recordTooLong(limit: limits.maximumRecordBytes), line: recordLine,
-                    message: "the row starting on line \(recordLine) is longer than \(CSVLimits.describe(limits.maximumRecordBytes))"
+                    text: LocalizedText(
+                        fr: "la ligne qui commence à la ligne \(recordLine) du fichier dépasse \(CSVLimits.describe(limits.maximumRecordBytes, in: .fr))",
+                        en: "the row starting on line \(recordLine) is longer than \(CSVLimits.describe(limits.maximumRecordBytes))"
+                    )
                 )
             }
             switch state {
@@ -149,7 +152,8 @@ struct CSVTokenizer: Sendable {
             state = .recordStart
             throw CSVError(
                 kind: .unterminatedQuote, line: recordLine,
-                message: "quoted field starting on line \(recordLine) is never closed"
+                text: LocalizedText(fr: "la cellule entre guillemets commencée à la ligne \(recordLine) n'est jamais fermée",
+                                    en: "quoted field starting on line \(recordLine) is never closed")
             )
         case .quoteInQuoted:
             protectedEnd = scratch.count

@@ -1,18 +1,184 @@
 /// Why bytes are not a JSON document, and where: the 1-based line and column (in
 /// characters) of the first byte that does not fit.
 package struct JSONSyntaxError: Error, Sendable, Equatable {
-    /// What is wrong (`expected `,` or `}` after a member`).
-    package var message: String
+    /// What the reader found where it stopped: a character, a byte that is not UTF-8, or
+    /// the end of the document.
+    package enum Found: Sendable, Hashable {
+        /// A character.
+        case character(Character)
+        /// A byte that does not start a UTF-8 character.
+        case byte(UInt8)
+        /// The end of the document.
+        case end
+
+        /// `` unexpected `]` `` / `caractère « ] » inattendu`.
+        var unexpected: LocalizedText {
+            switch self {
+            case .character(let character):
+                LocalizedText(fr: "caractère « \(character) » inattendu", en: character == "`" ? "unexpected '`'" : "unexpected `\(character)`")
+            case .byte(let byte):
+                LocalizedText(fr: "octet 0x\(String(byte, radix: 16, uppercase: true)) inattendu",
+                              en: "unexpected byte 0x\(String(byte, radix: 16, uppercase: true))")
+            case .end:
+                LocalizedText(fr: "fin du document inattendue", en: "unexpected end of the document")
+            }
+        }
+    }
+
+    /// Where a digit was expected in a number.
+    package enum DigitPlace: Sendable, Hashable {
+        /// After the sign, at the start of the number.
+        case start
+        /// After the decimal point.
+        case fraction
+        /// In the exponent, after `e` and its sign.
+        case exponent
+    }
+
+    /// What is wrong, one case per mistake the reader tells apart.
+    package enum Problem: Sendable, Hashable {
+        /// Nothing but whitespace.
+        case emptyDocument
+        /// Something after the one value of the document.
+        case afterDocument(Found)
+        /// The document ends where a value should be.
+        case valueMissing
+        /// Something that does not start a value where a value should be.
+        case expectedValue(Found)
+        /// A comma just before `}` or `]` (the closing character).
+        case trailingComma(before: Character)
+        /// Something else than a key where an object's key should be.
+        case expectedKey(Found)
+        /// A key written twice in one object.
+        case duplicateKey(String)
+        /// Something else than `:` after the key.
+        case expectedColon(Found, key: String)
+        /// Something else than `,` or `}` after the value of the key.
+        case expectedMemberEnd(Found, key: String)
+        /// Something else than `,` or `]` after the item at this 1-based position.
+        case expectedItemEnd(Found, item: Int)
+        /// Arrays and objects nested deeper than the limit.
+        case tooDeep(limit: Int)
+        /// A letter starting `true`, `false` or `null` (the word), but not that word.
+        case misspeltLiteral(Found, word: String)
+        /// A number starting with 0 followed by digits.
+        case leadingZero
+        /// Something else than a digit where a number needs one.
+        case expectedDigit(Found, DigitPlace)
+        /// A string still open at the end of the document.
+        case unterminatedString
+        /// A backslash followed by this letter, which escapes nothing.
+        case invalidEscape(Character)
+        /// A `\u` escape of a high surrogate not followed by one of a low surrogate.
+        case loneHighSurrogate
+        /// A `\u` escape of a low surrogate not after one of a high surrogate.
+        case loneLowSurrogate
+        /// Something else than a hexadecimal digit in a `\u` escape.
+        case expectedHexDigit(Found)
+        /// Bytes that are not UTF-8 inside a string.
+        case notUTF8
+        /// A raw line break inside a string.
+        case lineBreakInString
+        /// A raw control character (this byte) inside a string.
+        case controlCharacter(UInt8)
+
+        /// What is wrong, in French and English.
+        package var text: LocalizedText {
+            switch self {
+            case .emptyDocument:
+                LocalizedText(fr: "le document est vide : une valeur JSON était attendue", en: "the document is empty: expected a JSON value")
+            case .afterDocument(let found):
+                found.unexpected.joined(fr: " après la fin du document", en: " after the end of the document")
+            case .valueMissing:
+                LocalizedText(fr: "fin du document inattendue : une valeur était attendue", en: "unexpected end of the document: expected a value")
+            case .expectedValue(let found):
+                found.unexpected.joined(
+                    fr: " : une valeur était attendue (un objet, un tableau, une chaîne, un nombre, true, false ou null)",
+                    en: ": expected a value (an object, an array, a string, a number, true, false or null)"
+                )
+            case .trailingComma(let closing):
+                LocalizedText(fr: "une virgule avant « \(closing) » : JSON n'accepte pas de virgule finale",
+                              en: "a comma before `\(closing)`: JSON allows no trailing comma")
+            case .expectedKey(let found):
+                found.unexpected.joined(fr: #" : une clé entre guillemets droits ("…") était attendue"#, en: ": expected a key in double quotes")
+            case .duplicateKey(let key):
+                LocalizedText(fr: "la clé « \(key) » apparaît deux fois dans cet objet", en: "the key `\(key)` appears twice in this object")
+            case .expectedColon(let found, let key):
+                found.unexpected.joined(fr: " : « : » était attendu après la clé « \(key) »", en: ": expected `:` after the key `\(key)`")
+            case .expectedMemberEnd(let found, let key):
+                found.unexpected.joined(fr: " : « , » ou « } » était attendu après la valeur de « \(key) »",
+                                        en: ": expected `,` or `}` after the value of `\(key)`")
+            case .expectedItemEnd(let found, let item):
+                found.unexpected.joined(fr: " : « , » ou « ] » était attendu après l'élément \(item)", en: ": expected `,` or `]` after item \(item)")
+            case .tooDeep(let limit):
+                LocalizedText(fr: "les tableaux et les objets sont imbriqués sur plus de \(limit) niveaux",
+                              en: "arrays and objects are nested deeper than \(limit) levels")
+            case .misspeltLiteral(let found, let word):
+                found.unexpected.joined(fr: " : une valeur était attendue (vouliez-vous dire « \(word) » ?)",
+                                        en: ": expected a value (did you mean `\(word)`?)")
+            case .leadingZero:
+                LocalizedText(fr: "un nombre ne peut pas commencer par 0 suivi de chiffres", en: "a number cannot start with 0 followed by digits")
+            case .expectedDigit(let found, .start):
+                found.unexpected.joined(fr: " : un chiffre était attendu", en: ": expected a digit")
+            case .expectedDigit(let found, .fraction):
+                found.unexpected.joined(fr: " : un chiffre était attendu après le point décimal", en: ": expected a digit after the decimal point")
+            case .expectedDigit(let found, .exponent):
+                found.unexpected.joined(fr: " : un chiffre était attendu dans l'exposant", en: ": expected a digit in the exponent")
+            case .unterminatedString:
+                LocalizedText(fr: "chaîne non fermée : un « \" » fermant était attendu avant la fin du document",
+                              en: "unterminated string: expected a closing `\"` before the end of the document")
+            case .invalidEscape(let letter):
+                LocalizedText(fr: "échappement « \\\(letter) » invalide : une chaîne accepte \\\" \\\\ \\/ \\b \\f \\n \\r \\t et \\uXXXX",
+                              en: "invalid escape `\\\(letter)`: a string allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+            case .loneHighSurrogate:
+                LocalizedText(fr: "un échappement \\u de demi-codet haut doit être suivi d'un échappement de demi-codet bas",
+                              en: "a \\u escape of a high surrogate must be followed by one of a low surrogate")
+            case .loneLowSurrogate:
+                LocalizedText(fr: "un échappement \\u de demi-codet bas doit suivre un échappement de demi-codet haut",
+                              en: "a \\u escape of a low surrogate must follow one of a high surrogate")
+            case .expectedHexDigit(let found):
+                found.unexpected.joined(fr: " : un échappement \\u prend quatre chiffres hexadécimaux", en: ": a \\u escape takes four hexadecimal digits")
+            case .notUTF8:
+                LocalizedText(fr: "une chaîne contient des octets qui ne sont pas de l'UTF-8 : enregistrez le document en UTF-8",
+                              en: "a string holds bytes that are not UTF-8: save the document as UTF-8")
+            case .lineBreakInString:
+                LocalizedText(fr: "un saut de ligne dans une chaîne : écrivez-le \\n, ou fermez la chaîne par « \" »",
+                              en: "a line break inside a string: write it as \\n, or close the string with `\"`")
+            case .controlCharacter(let byte):
+                LocalizedText(fr: "un caractère de contrôle (U+\(Self.hex(byte))) dans une chaîne : échappez-le",
+                              en: "a control character (U+\(Self.hex(byte))) inside a string: escape it")
+            }
+        }
+
+        private static func hex(_ byte: UInt8) -> String {
+            String(byte, radix: 16, uppercase: true).leftPadded(to: 4)
+        }
+    }
+
+    /// What is wrong.
+    package var problem: Problem
     /// The 1-based line.
     package var line: Int
     /// The 1-based column, counted in characters.
     package var column: Int
 
+    /// What is wrong, in English (`expected `,` or `}` after a member`).
+    package var message: String { problem.text.text(in: .en) }
+    /// What is wrong, in French and English.
+    package var text: LocalizedText { problem.text }
+
     /// Creates an error.
-    package init(message: String, line: Int, column: Int) {
-        self.message = message
+    package init(_ problem: Problem, line: Int, column: Int) {
+        self.problem = problem
         self.line = line
         self.column = column
+    }
+}
+
+private extension LocalizedText {
+    /// This text followed by more, in each language.
+    func joined(fr: String, en: String) -> LocalizedText {
+        LocalizedText(fr: self.fr + fr, en: text(in: .en) + en)
     }
 }
 
@@ -54,10 +220,10 @@ private struct JSONParser {
 
     mutating func document() throws(JSONSyntaxError) -> JSONNode {
         skipWhitespace()
-        guard index < bytes.count else { throw error("the document is empty: expected a JSON value") }
+        guard index < bytes.count else { throw error(.emptyDocument) }
         let node = try value()
         skipWhitespace()
-        guard index == bytes.count else { throw error("unexpected \(found()) after the end of the document") }
+        guard index == bytes.count else { throw error(.afterDocument(found())) }
         return node
     }
 
@@ -65,7 +231,7 @@ private struct JSONParser {
 
     mutating func value() throws(JSONSyntaxError) -> JSONNode {
         let startLine = line
-        guard index < bytes.count else { throw error("unexpected end of the document: expected a value") }
+        guard index < bytes.count else { throw error(.valueMissing) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(try object(), line: startLine)
         case UInt8(ascii: "["): return JSONNode(try array(), line: startLine)
@@ -74,7 +240,7 @@ private struct JSONParser {
         case UInt8(ascii: "t"): try literal("true"); return JSONNode(.bool(true), line: startLine)
         case UInt8(ascii: "f"): try literal("false"); return JSONNode(.bool(false), line: startLine)
         case UInt8(ascii: "n"): try literal("null"); return JSONNode(.null, line: startLine)
-        default: throw error("unexpected \(found()): expected a value (an object, an array, a string, a number, true, false or null)")
+        default: throw error(.expectedValue(found()))
         }
     }
 
@@ -91,17 +257,17 @@ private struct JSONParser {
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
-                if peek(UInt8(ascii: "}")) { throw error("a comma before `}`: JSON allows no trailing comma") }
-                throw error("unexpected \(found()): expected a key in double quotes")
+                if peek(UInt8(ascii: "}")) { throw error(.trailingComma(before: "}")) }
+                throw error(.expectedKey(found()))
             }
             let keyStart = (index, line, lineStart)
             let key = try string()
             guard keys.insert(key).inserted else {
                 (index, line, lineStart) = keyStart
-                throw error("the key `\(key)` appears twice in this object")
+                throw error(.duplicateKey(key))
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(found()): expected `:` after the key `\(key)`") }
+            guard peek(UInt8(ascii: ":")) else { throw error(.expectedColon(found(), key: key)) }
             index += 1
             skipWhitespace()
             members.append(JSONNode.Member(key: key, value: try value()))
@@ -114,7 +280,7 @@ private struct JSONParser {
                 leave()
                 return .object(members)
             }
-            throw error("unexpected \(found()): expected `,` or `}` after the value of `\(key)`")
+            throw error(.expectedMemberEnd(found(), key: key))
         }
     }
 
@@ -129,7 +295,7 @@ private struct JSONParser {
         }
         while true {
             skipWhitespace()
-            if peek(UInt8(ascii: "]")) { throw error("a comma before `]`: JSON allows no trailing comma") }
+            if peek(UInt8(ascii: "]")) { throw error(.trailingComma(before: "]")) }
             items.append(try value())
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
@@ -140,14 +306,14 @@ private struct JSONParser {
                 leave()
                 return .array(items)
             }
-            throw error("unexpected \(found()): expected `,` or `]` after item \(items.count)")
+            throw error(.expectedItemEnd(found(), item: items.count))
         }
     }
 
     mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         guard depth <= JSONReader.maximumDepth else {
-            throw error("arrays and objects are nested deeper than \(JSONReader.maximumDepth) levels")
+            throw error(.tooDeep(limit: JSONReader.maximumDepth))
         }
     }
 
@@ -160,7 +326,7 @@ private struct JSONParser {
     mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let expected = word.utf8
         let matches = index + expected.count <= bytes.count && bytes[index..<index + expected.count].elementsEqual(expected)
-        guard matches else { throw error("unexpected \(found()): expected a value (did you mean `\(word)`?)") }
+        guard matches else { throw error(.misspeltLiteral(found(), word: word)) }
         index += expected.count
     }
 
@@ -172,22 +338,22 @@ private struct JSONParser {
         if peek(UInt8(ascii: "-")) { index += 1 }
         if peek(UInt8(ascii: "0")) {
             index += 1
-            if peekDigit() { throw error("a number cannot start with 0 followed by digits") }
+            if peekDigit() { throw error(.leadingZero) }
         } else {
-            guard peekDigit() else { throw error("unexpected \(found()): expected a digit") }
+            guard peekDigit() else { throw error(.expectedDigit(found(), .start)) }
             skipDigits()
         }
         if peek(UInt8(ascii: ".")) {
             isInteger = false
             index += 1
-            guard peekDigit() else { throw error("unexpected \(found()): expected a digit after the decimal point") }
+            guard peekDigit() else { throw error(.expectedDigit(found(), .fraction)) }
             skipDigits()
         }
         if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
             isInteger = false
             index += 1
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
-            guard peekDigit() else { throw error("unexpected \(found()): expected a digit in the exponent") }
+            guard peekDigit() else { throw error(.expectedDigit(found(), .exponent)) }
             skipDigits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -217,10 +383,10 @@ private struct JSONParser {
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw error(controlCharacterMessage(byte)) }
+            if byte < 0x20 { throw error(controlCharacterProblem(byte)) }
             index += 1
         }
-        throw error("unterminated string: expected a closing `\"` before the end of the document")
+        throw error(.unterminatedString)
     }
 
     /// The rest of a string that holds escapes, from its first content byte.
@@ -239,18 +405,18 @@ private struct JSONParser {
                 text.unicodeScalars.append(try escape())
                 runStart = index
             case ..<0x20:
-                throw error(controlCharacterMessage(byte))
+                throw error(controlCharacterProblem(byte))
             default:
                 index += 1
             }
         }
-        throw error("unterminated string: expected a closing `\"` before the end of the document")
+        throw error(.unterminatedString)
     }
 
     /// One escape sequence from its backslash.
     mutating func escape() throws(JSONSyntaxError) -> Unicode.Scalar {
         index += 1
-        guard index < bytes.count else { throw error("unterminated string: expected a closing `\"` before the end of the document") }
+        guard index < bytes.count else { throw error(.unterminatedString) }
         let letter = bytes[index]
         index += 1
         switch letter {
@@ -265,7 +431,7 @@ private struct JSONParser {
         case UInt8(ascii: "u"): return try unicodeEscape()
         default:
             index -= 2
-            throw error("invalid escape `\\\(Character(Unicode.Scalar(letter)))`: a string allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+            throw error(.invalidEscape(Character(Unicode.Scalar(letter))))
         }
     }
 
@@ -283,11 +449,11 @@ private struct JSONParser {
                 }
             }
             index = escapeStart
-            throw error("a \\u escape of a high surrogate must be followed by one of a low surrogate")
+            throw error(.loneHighSurrogate)
         }
         guard let scalar = Unicode.Scalar(first) else {
             index = escapeStart
-            throw error("a \\u escape of a low surrogate must follow one of a high surrogate")
+            throw error(.loneLowSurrogate)
         }
         return scalar
     }
@@ -296,7 +462,7 @@ private struct JSONParser {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard index < bytes.count, let digit = Self.hexValue(bytes[index]) else {
-                throw error("unexpected \(found()): a \\u escape takes four hexadecimal digits")
+                throw error(.expectedHexDigit(found()))
             }
             value = value << 4 | digit
             index += 1
@@ -322,13 +488,11 @@ private struct JSONParser {
         var offset = range.lowerBound
         while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
         index = offset
-        throw error("a string holds bytes that are not UTF-8: save the document as UTF-8")
+        throw error(.notUTF8)
     }
 
-    func controlCharacterMessage(_ byte: UInt8) -> String {
-        byte == 0x0A
-            ? "a line break inside a string: write it as \\n, or close the string with `\"`"
-            : "a control character (U+\(String(byte, radix: 16, uppercase: true).leftPadded(to: 4))) inside a string: escape it"
+    func controlCharacterProblem(_ byte: UInt8) -> JSONSyntaxError.Problem {
+        byte == 0x0A ? .lineBreakInString : .controlCharacter(byte)
     }
 
     // MARK: Whitespace and positions
@@ -350,20 +514,20 @@ private struct JSONParser {
 
     func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
-    /// The character at the current position, quoted, or "end of the document".
-    func found() -> String {
-        guard index < bytes.count else { return "end of the document" }
+    /// What is at the current position: a character, a byte that is not UTF-8, or the end.
+    func found() -> JSONSyntaxError.Found {
+        guard index < bytes.count else { return .end }
         let end = min(bytes.count, index + 4)
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-        guard let character = text.first, character != "\u{FFFD}" else { return "byte 0x\(String(bytes[index], radix: 16, uppercase: true))" }
-        return character == "`" ? "'`'" : "`\(character)`"
+        guard let character = text.first, character != "\u{FFFD}" else { return .byte(bytes[index]) }
+        return .character(character)
     }
 
     /// An error at the current position.
-    func error(_ message: String) -> JSONSyntaxError {
+    func error(_ problem: JSONSyntaxError.Problem) -> JSONSyntaxError {
         let before = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(index, bytes.count)])
         let column = String(decoding: before, as: UTF8.self).count + 1
-        return JSONSyntaxError(message: message, line: line, column: column)
+        return JSONSyntaxError(problem, line: line, column: column)
     }
 }
 

@@ -46,6 +46,8 @@ package enum SourceEncoding: Sendable, Hashable {
     /// The error for an encoding that is recognised but not read, else `nil`.
     var refusal: CSVError? {
         guard case .utf32 = self else { return nil }
-        return CSVError(kind: .unsupportedEncoding("UTF-32"), line: 1, message: "the list is encoded in UTF-32, which is not read")
+        return CSVError(kind: .unsupportedEncoding("UTF-32"), line: 1, text: LocalizedText(
+            fr: "la liste est encodée en UTF-32, un encodage qui n'est pas lu", en: "the list is encoded in UTF-32, which is not read"
+        ))
     }
 }

@@ -17,7 +17,10 @@ package struct CSVUseList: Sendable {
         if !header.oversizedFields.isEmpty {
             throw CSVError(
                 kind: .headerCellTooLong(limit: limits.maximumCellBytes), line: header.line,
-                message: "header cell \(header.oversizedFields[0] + 1) is longer than \(CSVLimits.describe(limits.maximumCellBytes))"
+                text: LocalizedText(
+                    fr: "la cellule \(header.oversizedFields[0] + 1) de l'en-tête dépasse \(CSVLimits.describe(limits.maximumCellBytes, in: .fr))",
+                    en: "header cell \(header.oversizedFields[0] + 1) is longer than \(CSVLimits.describe(limits.maximumCellBytes))"
+                )
             )
         }
         var seen: [String: Int] = [:]
@@ -26,7 +29,10 @@ package struct CSVUseList: Sendable {
             if let first = seen[key] {
                 throw CSVError(
                     kind: .duplicateColumn(first: columns[first], second: column), line: header.line,
-                    message: "columns \(first + 1) `\(columns[first])` and \(index + 1) `\(column)` name the same column"
+                    text: LocalizedText(
+                        fr: "les colonnes \(first + 1) « \(columns[first]) » et \(index + 1) « \(column) » désignent la même colonne",
+                        en: "columns \(first + 1) `\(columns[first])` and \(index + 1) `\(column)` name the same column"
+                    )
                 )
             }
             seen[key] = index
@@ -89,7 +95,7 @@ extension RowProblem {
     static func cellTooLong(column: String, limit: Int) -> RowProblem {
         RowProblem(
             column: column,
-            text: LocalizedText(fr: "la cellule « \(column) » dépasse \(CSVLimits.describe(limit))",
+            text: LocalizedText(fr: "la cellule « \(column) » dépasse \(CSVLimits.describe(limit, in: .fr))",
                                 en: "the `\(column)` cell is longer than \(CSVLimits.describe(limit))"),
             allowed: [],
             hint: LocalizedText(fr: "une cellule contient un nom ou une valeur ; vérifiez qu'un guillemet n'est pas resté ouvert",

@@ -21,11 +21,10 @@ package enum LintPipeline {
         input: ListInput,
         into reporter: inout some LintReporter & ~Copyable,
         allowUnknownColumns: Bool = true,
-        language: Language = .en,
         concurrent: Bool = false,
         progress: () -> Void = {}
     ) -> (summary: LintSummary, readError: ListReadError?) {
-        let deciding = Deciding(linter: linter, allowUnknownColumns: allowUnknownColumns, language: language)
+        let deciding = Deciding(linter: linter, allowUnknownColumns: allowUnknownColumns)
         var writing = Writing()
         if concurrent {
             // Three stages on their own threads, so that the two cores share whatever
@@ -87,15 +86,13 @@ package enum LintPipeline {
     private struct Deciding {
         let linter: UseListLinter
         let allowUnknownColumns: Bool
-        let language: Language
         var columns = UseListLinter.Columns()
         var trace: EvaluationTrace
         var refused = false
 
-        init(linter: UseListLinter, allowUnknownColumns: Bool, language: Language) {
+        init(linter: UseListLinter, allowUnknownColumns: Bool) {
             self.linter = linter
             self.allowUnknownColumns = allowUnknownColumns
-            self.language = language
             trace = EvaluationTrace(for: linter.policy)
         }
 
@@ -107,11 +104,7 @@ package enum LintPipeline {
                 let misspelt = allowUnknownColumns ? [] : linter.misspeltColumns(names)
                 let named = Set(misspelt.map(\.column))
                 let warnings = linter.unknownColumns(names).filter { !named.contains($0.column) }
-                var refusal: ListReadError?
-                if let first = misspelt.first {
-                    refusal = ListReadError(message: misspelt.map { $0.text.text(in: language) }.joined(separator: "; "), line: 1,
-                                            hint: first.hintText?.text(in: language), kind: .refused)
-                }
+                let refusal = ListReadError.refusedColumns(misspelt)
                 refused = refusal != nil
                 emit(.begin(columnWarnings: warnings, refused: refusal))
                 return true

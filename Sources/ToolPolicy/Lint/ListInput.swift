@@ -50,10 +50,7 @@ package enum ListInput: Sendable {
         do {
             return try JSONUseList.entries(from: UTF16Text.utf8(bytes))
         } catch {
-            throw ListReadError(
-                message: error.message, line: error.line, column: error.column,
-                hint: error.isSyntaxError ? "no row was checked: fix the JSON at that line and column" : #"a JSON list is an array of objects: [{"tool": "zoom", "mode": "web"}]"#
-            )
+            throw ListReadError(error)
         }
     }
 }

@@ -41,7 +41,7 @@ final class CSVRows<Records: CSVRecordSource & ~Copyable>: ListRows {
         } catch let error as ListReadError {
             throw error
         } catch {
-            throw ListReadError(message: "\(error)", line: nil, hint: nil)
+            throw ListReadError(LocalizedText(fr: "\(error)", en: "\(error)"), line: nil, hint: nil)
         }
         records.skipText(of: ignored(list.columns))
         self.records = records

@@ -67,7 +67,9 @@ extension ToolPolicyCommand {
         func run() throws {
             let policy = try policyOptions.load()
             if file != "-", !FileManager.default.fileExists(atPath: file) {
-                StandardError.write("error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
+                StandardError.write(lang.language == .fr
+                    ? "erreur : \(file) : ce fichier n'existe pas\n = conseil : vérifiez le chemin ; « - » lit la liste sur l'entrée standard\n"
+                    : "error: \(file): no such file\n = hint: check the path; `-` reads the list from standard input\n")
                 throw ExitStatus.badInput
             }
             let linter = UseListLinter(policy: policy, today: try Today.resolve(date), explain: decisions)
@@ -92,7 +94,8 @@ extension ToolPolicyCommand {
                 (summary, readError) = run(linter, &reporter)
             }
             if let readError, format != .text {
-                StandardError.write(VisibleText.escape("\(file):\(readError.place): error: \(readError.message)") + "\n")
+                let words = ListPresenter(context: context)
+                StandardError.write(VisibleText.escape("\(file):\(readError.place): \(words.error)\(words.labels.colon)\(readError.text.text(in: lang.language))") + "\n")
             }
             if readError != nil || summary.malformed > 0 { throw ExitStatus.badInput }
             if summary.denied > 0 { throw ExitStatus.denied }
@@ -104,7 +107,7 @@ extension ToolPolicyCommand {
             defer { progress.finish() }
             let input = ListFile.input(path: file == "-" ? "/dev/stdin" : file, format: inputFormat ?? ListFormat.guess(file))
             return LintPipeline.run(linter, input: input, into: &reporter, allowUnknownColumns: allowUnknownColumns,
-                                    language: lang.language, concurrent: true) { progress.row() }
+                                    concurrent: true) { progress.row() }
         }
     }
 }

@@ -99,7 +99,7 @@ struct GitLabLintReporter: LintReporter, ~Copyable {
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         for group in groups.groups { write(group) }
         if let readError {
-            issue(rule: "unreadable-list", severity: "blocker", description: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
+            issue(rule: "unreadable-list", severity: "blocker", description: words.readError(readError),
                   line: readError.line, row: -1)
         }
         output.write("\n]\n")

@@ -159,8 +159,11 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
         }
         for group in groups.groups { write(group) }
         if let readError {
+            let language = context.language
+            let hint = (readError.hintText?.text(in: language)).map { Self.escape($0) + "\n" } ?? ""
+            let place = (language == .fr ? "ligne " : "line ") + (readError.line.map(String.init) ?? "?")
             output.write("    <testcase classname=\"toolpolicy.\(escapedPath)\" name=\"read \(escapedPath)\" time=\"0\">"
-                + "<error type=\"unreadable-list\" message=\"\(Self.escape(readError.message))\">line \(readError.line.map(String.init) ?? "?")</error></testcase>\n")
+                + "<error type=\"unreadable-list\" message=\"\(Self.escape(readError.text.text(in: language)))\">\(hint)\(place)</error></testcase>\n")
         }
         output.write("  </testsuite>\n</testsuites>\n")
         output.flush()

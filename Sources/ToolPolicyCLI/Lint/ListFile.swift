@@ -37,19 +37,22 @@ enum ListFile {
     /// The bytes of the file, at most ``maximumWholeFileBytes`` of them.
     private static func contents(of path: String) throws(ListReadError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ListReadError(message: "cannot read \(path)", line: nil, hint: "check the path and its permissions")
+            throw ListReadError.unreadableFile(path)
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumWholeFileBytes + 1) ?? Data()
         } catch {
-            throw ListReadError(message: "cannot read \(path): \(error.localizedDescription)", line: nil, hint: "check the path and its permissions")
+            throw ListReadError.unreadableFile(path, reason: LocalizedText(fr: error.localizedDescription, en: error.localizedDescription))
         }
         guard data.count <= maximumWholeFileBytes else {
             throw ListReadError(
-                message: "the list is larger than \(maximumWholeFileBytes >> 20) MiB, the most a JSON or YAML list may hold", line: nil,
-                hint: "a longer list can be given as CSV, which is read row by row"
+                LocalizedText(fr: "la liste dépasse \(maximumWholeFileBytes >> 20) MiB, le plus qu'une liste JSON ou YAML puisse contenir",
+                              en: "the list is larger than \(maximumWholeFileBytes >> 20) MiB, the most a JSON or YAML list may hold"),
+                line: nil,
+                hint: LocalizedText(fr: "une liste plus longue peut être donnée en CSV, qui est lu ligne par ligne",
+                                    en: "a longer list can be given as CSV, which is read row by row")
             )
         }
         return Array(data)

@@ -123,7 +123,7 @@ struct SARIFLintReporter: LintReporter, ~Copyable {
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         for group in groups.groups { write(group) }
         if let readError {
-            result(rule: "unreadable-list", level: "error", message: readError.message + (readError.hint.map { " (\($0))" } ?? ""),
+            result(rule: "unreadable-list", level: "error", message: words.readError(readError),
                    line: readError.line, column: readError.column)
         }
         let successful = readError == nil

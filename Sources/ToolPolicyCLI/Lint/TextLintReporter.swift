@@ -82,7 +82,9 @@ struct TextLintReporter: LintReporter, ~Copyable {
 
     mutating func finish(summary: LintSummary, readError: ListReadError?) {
         if let readError {
-            line("\(context.path):\(readError.place): \(words.error)\(labels.colon)\(readError.message)\(readError.hint.map { " — \($0)" } ?? "")")
+            let language = context.language
+            line("\(context.path):\(readError.place): \(words.error)\(labels.colon)\(readError.text.text(in: language))"
+                + ((readError.hintText?.text(in: language)).map { " — \($0)" } ?? ""))
         }
         line(words.summary(summary))
         output.flush()

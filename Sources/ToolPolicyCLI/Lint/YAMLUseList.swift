@@ -23,7 +23,7 @@ enum YAMLUseList {
         } catch let error as YamlError {
             throw ListReadError.yaml(error)
         } catch {
-            throw ListReadError(message: "malformed YAML: \(error)", line: nil, hint: nil)
+            throw ListReadError(LocalizedText.malformedYAML("\(error)"), line: nil, hint: nil)
         }
         let items: [Node]
         if let sequence = root?.sequence {
@@ -31,13 +31,21 @@ enum YAMLUseList {
         } else if let uses = root?.mapping?["uses"]?.sequence {
             items = Array(uses)
         } else {
-            throw ListReadError(message: "expected a sequence of uses, or a mapping with a `uses` sequence", line: nil,
-                                hint: "- tool: zoom\n    mode: web")
+            throw ListReadError(
+                LocalizedText(fr: "une suite d'usages était attendue, ou un tableau associatif avec une suite « uses »",
+                              en: "expected a sequence of uses, or a mapping with a `uses` sequence"),
+                line: nil, hint: .yamlList
+            )
         }
         var entries: [UseListEntry] = []
         for (offset, item) in items.enumerated() {
             guard let mapping = item.mapping else {
-                throw ListReadError(message: "use #\(offset + 1) is not a mapping", line: item.mark?.line, hint: "each use is `- tool: …` followed by its facts")
+                throw ListReadError(
+                    LocalizedText(fr: "l'usage n° \(offset + 1) n'est pas un tableau associatif (des lignes « clé: valeur »)",
+                                  en: "use #\(offset + 1) is not a mapping"),
+                    line: item.mark?.line,
+                    hint: LocalizedText(fr: "chaque usage s'écrit « - tool: … » suivi de ses informations", en: "each use is `- tool: …` followed by its facts")
+                )
             }
             var cells: [String: FactValue?] = [:]
             for (key, value) in mapping {
@@ -60,20 +68,34 @@ extension ListReadError {
     /// A YAML syntax error at its line and column; a key written twice in one mapping
     /// named (YAML forbids it, and neither value may silently win).
     static func yaml(_ error: YamlError) -> ListReadError {
-        let hint = "a YAML list is a sequence of mappings: - tool: zoom"
+        let hint = LocalizedText.yamlList
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = context.map { "\(problem) (\($0.text))" } ?? problem
-            return ListReadError(message: "malformed YAML: \(what)", line: mark.line, column: mark.column, hint: hint)
+            return ListReadError(LocalizedText.malformedYAML(what), line: mark.line, column: mark.column, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let keys = LocalizedText(fr: duplicates.map { "« \($0) »" }.joined(separator: ", "), en: duplicates.map { "`\($0)`" }.joined(separator: ", "))
             return ListReadError(
-                message: "the key \(keys) appears twice in one mapping", line: context.mark.line, column: context.mark.column,
-                hint: "keep one of them: no row could say which one it means"
+                LocalizedText(fr: "la clé \(keys.fr) apparaît deux fois dans un même usage", en: "the key \(keys.text(in: .en)) appears twice in one mapping"),
+                line: context.mark.line, column: context.mark.column,
+                hint: LocalizedText(fr: "gardez-en une seule : aucune ligne ne pourrait dire laquelle elle désigne",
+                                    en: "keep one of them: no row could say which one it means")
             )
         default:
-            return ListReadError(message: "malformed YAML: \(error)", line: nil, hint: hint)
+            return ListReadError(LocalizedText.malformedYAML("\(error)"), line: nil, hint: hint)
         }
+    }
+}
+
+extension LocalizedText {
+    /// The hint of a YAML list that is not one: what a list looks like.
+    static let yamlList = LocalizedText(fr: "une liste YAML est une suite d'usages, chacun commençant par « - tool: zoom »",
+                                        en: "a YAML list is a sequence of mappings: - tool: zoom")
+
+    /// `malformed YAML: DETAIL` / `YAML invalide : DETAIL`, around the words of Yams, which
+    /// are English only.
+    static func malformedYAML(_ detail: String) -> LocalizedText {
+        LocalizedText(fr: "YAML invalide : \(detail)", en: "malformed YAML: \(detail)")
     }
 }

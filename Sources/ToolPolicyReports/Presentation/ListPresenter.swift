@@ -46,6 +46,11 @@ package struct ListPresenter: Sendable {
         problem.text.text(in: presenter.language) + (problem.hintText.map { " (" + $0.text(in: presenter.language) + ")" } ?? "")
     }
 
+    /// Why the list could not be read and its hint, as a problem: `… (check the path…)`.
+    package func readError(_ error: ListReadError) -> String {
+        error.text.text(in: presenter.language) + ((error.hintText?.text(in: presenter.language)).map { " (" + $0 + ")" } ?? "")
+    }
+
     /// `error` / `erreur`.
     package var error: String { french ? "erreur" : "error" }
     /// `warning` / `attention`.

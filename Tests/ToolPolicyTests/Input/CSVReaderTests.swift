@@ -180,7 +180,9 @@ import Testing
         var reader = CSVReader(data: Array("a;b\nc;d\n\ne;\"open\nstill open;x\n".utf8))
         var records: [CSVRecord] = []
         #expect(throws: CSVError(
-            kind: .unterminatedQuote, line: 4, message: "quoted field starting on line 4 is never closed"
+            kind: .unterminatedQuote, line: 4, text: LocalizedText(
+                fr: "la cellule entre guillemets commencée à la ligne 4 n'est jamais fermée", en: "quoted field starting on line 4 is never closed"
+            )
         )) {
             while let record = try reader.next() { records.append(record) }
         }

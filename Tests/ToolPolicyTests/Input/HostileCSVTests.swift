@@ -106,7 +106,9 @@ import Testing
 
     @Test func devZeroStopsWithTheRecordCap() throws {
         var reader = try CSVFileReader(path: "/dev/zero", limits: Self.small)
-        #expect(throws: CSVError(kind: .recordTooLong(limit: 32), line: 1, message: "the row starting on line 1 is longer than 32 bytes")) {
+        #expect(throws: CSVError(kind: .recordTooLong(limit: 32), line: 1, text: LocalizedText(
+            fr: "la ligne qui commence à la ligne 1 du fichier dépasse 32 octets", en: "the row starting on line 1 is longer than 32 bytes"
+        ))) {
             _ = try reader.next()
         }
         #expect(try reader.next() == nil)
@@ -116,8 +118,9 @@ import Testing
 
     @Test func aColumnNamedTwiceRefusesTheList() {
         let header = CSVRecord(fields: ["tool", "Mode", "computer", "mode"], line: 1)
-        #expect(throws: CSVError(kind: .duplicateColumn(first: "Mode", second: "mode"), line: 1,
-                                 message: "columns 2 `Mode` and 4 `mode` name the same column")) {
+        #expect(throws: CSVError(kind: .duplicateColumn(first: "Mode", second: "mode"), line: 1, text: LocalizedText(
+            fr: "les colonnes 2 « Mode » et 4 « mode » désignent la même colonne", en: "columns 2 `Mode` and 4 `mode` name the same column"
+        ))) {
             _ = try CSVUseList(header: header)
         }
     }

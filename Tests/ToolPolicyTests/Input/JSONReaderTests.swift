@@ -108,6 +108,44 @@ import Testing
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     }
 
+    /// Each error is a typed problem, worded in French as precisely as in English: what
+    /// was found (a character, a byte, the end) and what was expected.
+    @Test(arguments: [
+        ("", .emptyDocument, "le document est vide : une valeur JSON était attendue"),
+        (#"[{"tool":"zoom",]"#, .expectedKey(.character("]")), #"caractère « ] » inattendu : une clé entre guillemets droits ("…") était attendue"#),
+        (#"{"tool": "zoom",}"#, .trailingComma(before: "}"), "une virgule avant « } » : JSON n'accepte pas de virgule finale"),
+        (#"{"tool": "zoom", "tool": "bbb"}"#, .duplicateKey("tool"), "la clé « tool » apparaît deux fois dans cet objet"),
+        (#"{"tool" "zoom"}"#, .expectedColon(.character("\""), key: "tool"), #"caractère « " » inattendu : « : » était attendu après la clé « tool »"#),
+        ("{\"tool\": \"zoom\"\n \"mode\": \"web\"}", .expectedMemberEnd(.character("\""), key: "tool"),
+         #"caractère « " » inattendu : « , » ou « } » était attendu après la valeur de « tool »"#),
+        ("[1 2]", .expectedItemEnd(.character("2"), item: 1), "caractère « 2 » inattendu : « , » ou « ] » était attendu après l'élément 1"),
+        ("[1,", .valueMissing, "fin du document inattendue : une valeur était attendue"),
+        ("[tru]", .misspeltLiteral(.character("t"), word: "true"), "caractère « t » inattendu : une valeur était attendue (vouliez-vous dire « true » ?)"),
+        ("{} {}", .afterDocument(.character("{")), "caractère « { » inattendu après la fin du document"),
+        ("[-]", .expectedDigit(.character("]"), .start), "caractère « ] » inattendu : un chiffre était attendu"),
+        ("[1.]", .expectedDigit(.character("]"), .fraction), "caractère « ] » inattendu : un chiffre était attendu après le point décimal"),
+        ("[01]", .leadingZero, "un nombre ne peut pas commencer par 0 suivi de chiffres"),
+        (#"{"tool": "zoom"#, .unterminatedString, #"chaîne non fermée : un « " » fermant était attendu avant la fin du document"#),
+        ("{\"tool\": \"zo\nom\"}", .lineBreakInString, #"un saut de ligne dans une chaîne : écrivez-le \n, ou fermez la chaîne par « " »"#),
+        ("\"a\u{01}\"", .controlCharacter(0x01), "un caractère de contrôle (U+0001) dans une chaîne : échappez-le"),
+        (#"["\q"]"#, .invalidEscape("q"), #"échappement « \q » invalide : une chaîne accepte \" \\ \/ \b \f \n \r \t et \uXXXX"#),
+        (#"["\u12G4"]"#, .expectedHexDigit(.character("G")), #"caractère « G » inattendu : un échappement \u prend quatre chiffres hexadécimaux"#),
+    ] as [(String, JSONSyntaxError.Problem, String)])
+    func errorsAreTypedAndSaidInFrench(text: String, problem: JSONSyntaxError.Problem, french: String) {
+        let error = failure(text)
+        #expect(error?.problem == problem, "\(String(describing: error))")
+        #expect(error?.text.fr == french)
+        #expect(error?.text.en == error?.message)
+    }
+
+    @Test func aByteThatIsNotUTF8IsNamedInBothLanguages() {
+        let error = failure([UInt8(ascii: "["), 0xFF, UInt8(ascii: "]")])
+        #expect(error?.problem == .expectedValue(.byte(0xFF)))
+        #expect(error?.message == "unexpected byte 0xFF: expected a value (an object, an array, a string, a number, true, false or null)")
+        #expect(error?.text.fr == "octet 0xFF inattendu : une valeur était attendue (un objet, un tableau, une chaîne, un nombre, true, false ou null)")
+        #expect(failure("[`]")?.message.hasPrefix("unexpected '`'") == true)
+    }
+
     @Test func bytesThatAreNotUTF8AreRefusedAtTheirPlace() {
         let latin1: [UInt8] = Array(#"{"a": "caf"#.utf8) + [0xE9] + Array(#"", "b": 1}"#.utf8)
         let error = failure(latin1)
