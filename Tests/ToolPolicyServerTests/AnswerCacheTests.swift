@@ -72,7 +72,10 @@ import ToolPolicyReports
     @Test func keysAreDigestsNotBodies() {
         let body = [UInt8](repeating: 0x20, count: 1 << 20)
         let key = AnswerCache.Key(digest: "sha256:abc", day: 20_000, body: body)
-        #expect(key.body.utf8.count == 64)
+        // The 32 bytes of the body's SHA-256, not the megabyte of the body.
+        #expect(key.body.count == 32)
+        #expect(key.body == SHA256.digest(body))
+        #expect(key != AnswerCache.Key(digest: "sha256:abc", day: 20_000, body: body.dropLast() + [0x21]))
         #expect(key != AnswerCache.Key(digest: "sha256:abc", day: 20_001, body: body))
         #expect(key != AnswerCache.Key(digest: "sha256:abd", day: 20_000, body: body))
         #expect(key == AnswerCache.Key(digest: "sha256:abc", day: 20_000, body: body))
