@@ -86,13 +86,13 @@ package struct CSVFileReader: ~Copyable, Sendable {
         self.pendingError = encoding.refusal
     }
 
-    /// Returns the next record, or nil at the end of the file. After an error, returns nil.
     /// Hands over the fields marked in `mask` (by index) empty from the next record on,
     /// without decoding them: the columns a reader ignores.
     package mutating func skipText(of mask: [Bool]) {
         tokenizer.skippedFields = mask
     }
 
+    /// Returns the next record, or nil at the end of the file. After an error, returns nil.
     package mutating func next() throws(CSVError) -> CSVRecord? {
         if let pendingError {
             self.pendingError = nil

@@ -3,8 +3,8 @@
 /// gets the same field strings back (shared, not copied) without being decoded again. The
 /// fields a reader skips are not part of the key, so a free-text `notes` column does not
 /// make every record distinct. A direct-mapped table of ``slotCount`` slots (a school's
-/// few dozen uses fit many times over): memory stays
-/// flat; a record whose key is longer than ``maximumKeyBytes`` is never kept.
+/// few dozen uses fit many times over): memory stays flat; a record whose key is longer
+/// than ``maximumKeyBytes`` is never kept.
 struct DecodedRecordCache: Sendable {
     /// The slots of the table.
     static let slotCount = 1 << 10

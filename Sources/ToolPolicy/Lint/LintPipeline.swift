@@ -81,8 +81,8 @@ package enum LintPipeline {
         emit(.end(nil))
     }
 
-    /// The deciding stage: the column warnings, the refusal of a list
-    /// with a misspelt column, and each row's result, with the caches rows share.
+    /// The deciding stage: the column warnings, the refusal of a list with a misspelt
+    /// column, and each row's result, with the caches rows share.
     private struct Deciding {
         let linter: UseListLinter
         let allowUnknownColumns: Bool
@@ -128,7 +128,7 @@ package enum LintPipeline {
         }
     }
 
-    /// The writing side: what the rows so far add up to, and the reporter's calls in order.
+    /// The writing stage: what the rows so far add up to, and the reporter's calls in order.
     private struct Writing {
         var summary = LintSummary()
         var begun = false

@@ -25,8 +25,7 @@ enum DecidedBatch: Sendable {
 /// A first-in, first-out queue of batches between two stages of the lint (reading and
 /// deciding, deciding and writing), each on its own thread, holding at most `capacity`
 /// batches: the earlier stage waits when it is full, so memory stays flat however fast
-/// the file is read. Its state
-/// is only touched under its condition's lock.
+/// the file is read. Its state is only touched under its condition's lock.
 final class ListBatchQueue<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [Batch] = []
