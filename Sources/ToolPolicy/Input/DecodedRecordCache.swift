@@ -32,7 +32,7 @@ struct DecodedRecordCache: Sendable {
         for (index, end) in fieldEnds.enumerated() {
             defer { start = end }
             // A skipped field is a 0; a kept one its length plus one (LEB128), then its bytes.
-            guard index >= skipping.count || !skipping[index] else {
+            guard !TextDecoding.isSkipped(index, in: skipping) else {
                 key.append(0)
                 continue
             }

@@ -29,12 +29,19 @@ enum TextDecoding {
         return (utf8Fields(bytes, fieldEnds: fieldEnds, skipping: skipping), .utf8)
     }
 
+    /// Whether field `index` is one `skipping` marks; a mask shorter than the record marks
+    /// none of the fields past its end.
+    @inline(__always)
+    static func isSkipped(_ index: Int, in skipping: [Bool]) -> Bool {
+        index < skipping.count && skipping[index]
+    }
+
     private static func utf8Fields(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], skipping: [Bool]) -> [String] {
         var start = 0
         return fieldEnds.indices.map { index in
             let end = fieldEnds[index]
             defer { start = end }
-            if index < skipping.count, skipping[index] { return "" }
+            if isSkipped(index, in: skipping) { return "" }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
         }
     }
@@ -47,7 +54,7 @@ enum TextDecoding {
         let ends = fieldEnds.indices.map { index in
             let end = fieldEnds[index]
             defer { start = end }
-            if index >= skipping.count || !skipping[index] {
+            if !isSkipped(index, in: skipping) {
                 appendWindows1252(UnsafeBufferPointer(rebasing: bytes[start ..< end]), asUTF8To: &utf8)
             }
             return utf8.count
@@ -78,7 +85,7 @@ enum TextDecoding {
     private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, fieldEnds: [Int], skipping: [Bool]) -> Bool {
         var start = 0
         for (field, end) in fieldEnds.enumerated() {
-            if field < skipping.count, skipping[field] {
+            if isSkipped(field, in: skipping) {
                 start = end
                 continue
             }
