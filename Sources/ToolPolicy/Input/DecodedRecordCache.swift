@@ -36,12 +36,7 @@ struct DecodedRecordCache: Sendable {
                 key.append(0)
                 continue
             }
-            var length = UInt(end - start + 1)
-            while length >= 0x80 {
-                key.append(UInt8(truncatingIfNeeded: length) | 0x80)
-                length >>= 7
-            }
-            key.append(UInt8(length))
+            key.appendLEB128(UInt(end - start + 1))
             key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< end]))
         }
         guard key.count <= Self.maximumKeyBytes else { return decode() }

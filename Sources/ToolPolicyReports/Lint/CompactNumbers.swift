@@ -1,3 +1,5 @@
+import ToolPolicy
+
 /// A list of numbers kept as the variable-length differences between neighbours (zigzag,
 /// then LEB128: 7 bits a byte): a group's rows and lines grow by small steps, so a number
 /// costs one or two bytes instead of eight, and a report that names every row of a list of
@@ -14,12 +16,7 @@ package struct CompactNumbers: Sendable, Sequence {
     /// Appends a number.
     package mutating func append(_ number: Int) {
         let step = number &- last
-        var zigzag = UInt(bitPattern: (step << 1) ^ (step >> (Int.bitWidth - 1)))
-        while zigzag >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
-            zigzag >>= 7
-        }
-        bytes.append(UInt8(zigzag))
+        bytes.appendLEB128(UInt(bitPattern: (step << 1) ^ (step >> (Int.bitWidth - 1))))
         last = number
         count += 1
     }
