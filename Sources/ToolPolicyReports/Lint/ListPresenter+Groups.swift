@@ -1,4 +1,4 @@
-package import ToolPolicy
+import ToolPolicy
 
 extension ListPresenter {
     /// The most lines a group's words name; the report lists every line elsewhere.
