@@ -54,29 +54,18 @@ struct JUnitLintReporter: LintReporter, ~Copyable {
     }
 
     /// The place and UTF-8 length of the first character at or after `start` that
-    /// ``escape(_:)`` rewrites: a markup character, a C0 control other than tab and line
-    /// feed, DEL, a C1 control (C2 80–9F), a bidirectional override or isolate (U+202A–202E,
-    /// U+2066–2069) or a noncharacter U+FFFE, U+FFFF: the characters of
-    /// ``VisibleText/isEscaped(_:)``.
+    /// ``escape(_:)`` rewrites: a markup character, or one ``VisibleText`` escapes other
+    /// than tab and line feed.
     private static func firstEscaped(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (index: Int, length: Int)? {
-        var index = start
-        while index < bytes.count {
+        for index in start ..< bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\t"), UInt8(ascii: "\n"):
-                break
-            case 0 ..< 0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                continue
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return (index, 1)
-            case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]):
-                return (index, 2)
-            case 0xE2 where index + 2 < bytes.count:
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                if second == 0x80 && (0xAA ... 0xAE).contains(third) || second == 0x81 && (0xA6 ... 0xA9).contains(third) { return (index, 3) }
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
-                return (index, 3)
             default:
-                break
+                if let length = VisibleText.escapedLength(in: bytes, at: index) { return (index, length) }
             }
-            index += 1
         }
         return nil
     }

@@ -15,22 +15,25 @@ package enum VisibleText {
     /// bytes: a lint report escapes every line it writes.
     static func needsEscaping(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0 ..< 0x20, 0x7F: return true
-                case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]): return true
-                case 0xE2 where index + 2 < bytes.count:
-                    let (second, third) = (bytes[index + 1], bytes[index + 2])
-                    if second == 0x80 && (0xAA ... 0xAE).contains(third) || second == 0x81 && (0xA6 ... 0xA9).contains(third) { return true }
-                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE: return true
-                default: break
-                }
-                index += 1
-            }
-            return false
+        return text.withUTF8 { bytes in bytes.indices.contains { escapedLength(in: bytes, at: $0) != nil } }
+    }
+
+    /// The UTF-8 length of the character starting at `index` when ``isEscaped(_:)`` escapes
+    /// it, else `nil`; read from the bytes, without decoding the text.
+    @inline(__always)
+    package static func escapedLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        switch bytes[index] {
+        case 0 ..< 0x20, 0x7F:
+            return 1
+        case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]):
+            return 2
+        case 0xE2 where index + 2 < bytes.count:
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            return second == 0x80 && (0xAA ... 0xAE).contains(third) || second == 0x81 && (0xA6 ... 0xA9).contains(third) ? 3 : nil
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+            return 3
+        default:
+            return nil
         }
     }
 
