@@ -88,11 +88,11 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
             case .emptyDocument:
                 LocalizedText(fr: "le document est vide : une valeur JSON était attendue", en: "the document is empty: expected a JSON value")
             case .afterDocument(let found):
-                found.unexpected.joined(fr: " après la fin du document", en: " after the end of the document")
+                found.unexpected.appending(fr: " après la fin du document", en: " after the end of the document")
             case .valueMissing:
                 LocalizedText(fr: "fin du document inattendue : une valeur était attendue", en: "unexpected end of the document: expected a value")
             case .expectedValue(let found):
-                found.unexpected.joined(
+                found.unexpected.appending(
                     fr: " : une valeur était attendue (un objet, un tableau, une chaîne, un nombre, true, false ou null)",
                     en: ": expected a value (an object, an array, a string, a number, true, false or null)"
                 )
@@ -100,30 +100,30 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
                 LocalizedText(fr: "une virgule avant « \(closing) » : JSON n'accepte pas de virgule finale",
                               en: "a comma before `\(closing)`: JSON allows no trailing comma")
             case .expectedKey(let found):
-                found.unexpected.joined(fr: #" : une clé entre guillemets droits ("…") était attendue"#, en: ": expected a key in double quotes")
+                found.unexpected.appending(fr: #" : une clé entre guillemets droits ("…") était attendue"#, en: ": expected a key in double quotes")
             case .duplicateKey(let key):
                 LocalizedText(fr: "la clé « \(key) » apparaît deux fois dans cet objet", en: "the key `\(key)` appears twice in this object")
             case .expectedColon(let found, let key):
-                found.unexpected.joined(fr: " : « : » était attendu après la clé « \(key) »", en: ": expected `:` after the key `\(key)`")
+                found.unexpected.appending(fr: " : « : » était attendu après la clé « \(key) »", en: ": expected `:` after the key `\(key)`")
             case .expectedMemberEnd(let found, let key):
-                found.unexpected.joined(fr: " : « , » ou « } » était attendu après la valeur de « \(key) »",
+                found.unexpected.appending(fr: " : « , » ou « } » était attendu après la valeur de « \(key) »",
                                         en: ": expected `,` or `}` after the value of `\(key)`")
             case .expectedItemEnd(let found, let item):
-                found.unexpected.joined(fr: " : « , » ou « ] » était attendu après l'élément \(item)", en: ": expected `,` or `]` after item \(item)")
+                found.unexpected.appending(fr: " : « , » ou « ] » était attendu après l'élément \(item)", en: ": expected `,` or `]` after item \(item)")
             case .tooDeep(let limit):
                 LocalizedText(fr: "les tableaux et les objets sont imbriqués sur plus de \(limit) niveaux",
                               en: "arrays and objects are nested deeper than \(limit) levels")
             case .misspeltLiteral(let found, let word):
-                found.unexpected.joined(fr: " : une valeur était attendue (vouliez-vous dire « \(word) » ?)",
+                found.unexpected.appending(fr: " : une valeur était attendue (vouliez-vous dire « \(word) » ?)",
                                         en: ": expected a value (did you mean `\(word)`?)")
             case .leadingZero:
                 LocalizedText(fr: "un nombre ne peut pas commencer par 0 suivi de chiffres", en: "a number cannot start with 0 followed by digits")
             case .expectedDigit(let found, .start):
-                found.unexpected.joined(fr: " : un chiffre était attendu", en: ": expected a digit")
+                found.unexpected.appending(fr: " : un chiffre était attendu", en: ": expected a digit")
             case .expectedDigit(let found, .fraction):
-                found.unexpected.joined(fr: " : un chiffre était attendu après le point décimal", en: ": expected a digit after the decimal point")
+                found.unexpected.appending(fr: " : un chiffre était attendu après le point décimal", en: ": expected a digit after the decimal point")
             case .expectedDigit(let found, .exponent):
-                found.unexpected.joined(fr: " : un chiffre était attendu dans l'exposant", en: ": expected a digit in the exponent")
+                found.unexpected.appending(fr: " : un chiffre était attendu dans l'exposant", en: ": expected a digit in the exponent")
             case .unterminatedString:
                 LocalizedText(fr: "chaîne non fermée : un « \" » fermant était attendu avant la fin du document",
                               en: "unterminated string: expected a closing `\"` before the end of the document")
@@ -137,7 +137,7 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
                 LocalizedText(fr: "un échappement \\u de demi-codet bas doit suivre un échappement de demi-codet haut",
                               en: "a \\u escape of a low surrogate must follow one of a high surrogate")
             case .expectedHexDigit(let found):
-                found.unexpected.joined(fr: " : un échappement \\u prend quatre chiffres hexadécimaux", en: ": a \\u escape takes four hexadecimal digits")
+                found.unexpected.appending(fr: " : un échappement \\u prend quatre chiffres hexadécimaux", en: ": a \\u escape takes four hexadecimal digits")
             case .notUTF8:
                 LocalizedText(fr: "une chaîne contient des octets qui ne sont pas de l'UTF-8 : enregistrez le document en UTF-8",
                               en: "a string holds bytes that are not UTF-8: save the document as UTF-8")
@@ -172,13 +172,6 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
         self.problem = problem
         self.line = line
         self.column = column
-    }
-}
-
-private extension LocalizedText {
-    /// This text followed by more, in each language.
-    func joined(fr: String, en: String) -> LocalizedText {
-        LocalizedText(fr: self.fr + fr, en: text(in: .en) + en)
     }
 }
 

@@ -105,7 +105,7 @@ extension ListReadError {
     package static func unreadableFile(_ path: String, reason: LocalizedText? = nil) -> ListReadError {
         let text = LocalizedText(fr: "impossible de lire « \(path) »", en: "cannot read \(path)")
         return ListReadError(
-            reason.map { LocalizedText(fr: text.fr + " : " + $0.fr, en: text.text(in: .en) + ": " + $0.text(in: .en)) } ?? text,
+            reason.map { text.appending(fr: " : " + $0.fr, en: ": " + $0.text(in: .en)) } ?? text,
             line: nil, hint: .checkThePath
         )
     }

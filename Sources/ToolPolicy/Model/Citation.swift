@@ -37,4 +37,9 @@ public struct LocalizedText: Codable, Sendable, Hashable {
     public func text(in language: Language) -> String {
         language == .en ? (en ?? fr) : fr
     }
+
+    /// This text followed by more, in each language.
+    func appending(fr more: String, en moreEnglish: String) -> LocalizedText {
+        LocalizedText(fr: fr + more, en: text(in: .en) + moreEnglish)
+    }
 }
