@@ -25,12 +25,17 @@ public struct RequestBuilder: Sendable {
 
     init(_ storage: Policy.Storage, today: CivilDate) {
         self.storage = storage
-        request = UseRequest(toolQuery: "", tool: -1, slots: UseSlots(count: storage.useFacts.count), today: today, texts: nil)
+        request = Self.blank(storage, today: today)
     }
 
     /// Clears the tool and every fact, keeping the day.
     public mutating func reset() {
-        request = UseRequest(toolQuery: "", tool: -1, slots: UseSlots(count: storage.useFacts.count), today: today, texts: nil)
+        request = Self.blank(storage, today: today)
+    }
+
+    /// A request with no tool and every fact unknown.
+    private static func blank(_ storage: Policy.Storage, today: CivilDate) -> UseRequest {
+        UseRequest(toolQuery: "", tool: -1, slots: UseSlots(count: storage.useFacts.count), today: today, texts: nil)
     }
 
     /// Sets the tool by the name the requester gave (id, display name or alias; case,
