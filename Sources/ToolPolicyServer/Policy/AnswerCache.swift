@@ -53,6 +53,9 @@ package final class AnswerCache: Sendable {
     private struct State {
         var recent = Generation()
         var older = Generation()
+
+        /// The bytes held, both halves together.
+        var bytes: Int { recent.bytes + older.bytes }
     }
 
     /// How many bytes of answers are kept at most; 0 turns the cache off.
@@ -63,12 +66,12 @@ package final class AnswerCache: Sendable {
     package init(capacity: Int) { self.capacity = capacity }
 
     /// The bytes held now, both halves together.
-    package var bytes: Int { state.withLock { $0.recent.bytes + $0.older.bytes } }
+    package var bytes: Int { state.withLock { $0.bytes } }
 
     /// The answer kept for `key`, if any, and the bytes held, read under one lock.
     func answer(for key: Key) -> (answer: Answer?, bytes: Int) {
         guard capacity > 0 else { return (nil, 0) }
-        return state.withLock { ($0.recent.answers[key] ?? $0.older.answers[key], $0.recent.bytes + $0.older.bytes) }
+        return state.withLock { ($0.recent.answers[key] ?? $0.older.answers[key], $0.bytes) }
     }
 
     /// Keeps `answer` unless it alone is larger than half the capacity; returns the bytes
@@ -86,7 +89,7 @@ package final class AnswerCache: Sendable {
                 state.recent.answers[key] = answer
                 state.recent.bytes += size
             }
-            return state.recent.bytes + state.older.bytes
+            return state.bytes
         }
     }
 }
