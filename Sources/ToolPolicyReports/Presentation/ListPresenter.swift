@@ -43,12 +43,17 @@ package struct ListPresenter: Sendable {
 
     /// A problem and its hint: `… (did you mean …?)`.
     package func problem(_ problem: RowProblem) -> String {
-        problem.text.text(in: presenter.language) + (problem.hintText.map { " (" + $0.text(in: presenter.language) + ")" } ?? "")
+        withHint(problem.text, problem.hintText)
     }
 
     /// Why the list could not be read and its hint, as a problem: `… (check the path…)`.
     package func readError(_ error: ListReadError) -> String {
-        error.text.text(in: presenter.language) + ((error.hintText?.text(in: presenter.language)).map { " (" + $0 + ")" } ?? "")
+        withHint(error.text, error.hintText)
+    }
+
+    /// `text (hint)` in the report's language, or the text alone.
+    private func withHint(_ text: LocalizedText, _ hint: LocalizedText?) -> String {
+        text.text(in: presenter.language) + (hint.map { " (" + $0.text(in: presenter.language) + ")" } ?? "")
     }
 
     /// `error` / `erreur`.
